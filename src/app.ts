@@ -1,0 +1,136 @@
+/** Builds the Fastify app from the platform and the modules. No I/O at import time. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './platform/config.js';
+import type { Db } from './platform/db/index.js';
+import { errors } from './platform/http/errors.js';
+import { registerProblemHandling, sendProblem } from './platform/http/problem.js';
+import { completeOpenApi } from './platform/http/openapi.js';
+import { modules } from './modules/registry.js';
+
+z.config(z.locales.it());
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+}
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+export const BODY_LIMIT = 512 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('auth', null);
+  registerProblemHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => (req.headers.authorization ? `t:${req.headers.authorization.slice(-16)}` : `ip:${req.ip}`),
+    errorResponseBuilder: (_req, ctx) => errors.rateLimited(`Limite di ${ctx.max} richieste al minuto superato; riprova tra ${Math.ceil(ctx.ttl / 1000)} s.`),
+    addHeadersOnExceeding: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true },
+    addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Agile PA API',
+        version: '1.0.0',
+        description: 'API di Agile PA: lavoro agile e servizi digitali per gli enti pubblici. / Agile PA API.',
+        contact: { name: 'Agile PA', url: config.publicUrl, email: 'api@agilepa.localhost' },
+        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+      },
+      servers: [{ url: config.publicUrl }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  // 2xx responses of the API are private and not cached unless a route says otherwise.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      typed.get(
+        '/status',
+        {
+          schema: {
+            operationId: 'readStatus',
+            tags: ['platform'],
+            summary: 'Stato del servizio e del database',
+            security: [],
+            response: {
+              200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), time: z.string() }),
+            },
+          },
+        },
+        async (_req, reply) => {
+          try {
+            await db.query('select 1');
+          } catch {
+            return sendProblem(reply, errors.databaseUnavailable());
+          }
+          return { status: 'ok' as const, database: db.kind, time: new Date().toISOString() };
+        },
+      );
+      typed.get('/openapi.json', { schema: { hide: true } }, async () => openApiDocument(app));
+      for (const m of modules) if (m.routes) await api.register(m.routes, { deps });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return sendProblem(reply, errors.routeNotFound());
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}
+
+let cachedDoc: { app: FastifyInstance; doc: Record<string, unknown> } | null = null;
+
+/** The OpenAPI 3.1 document of the API, generated from the route schemas and completed once. */
+export function openApiDocument(app: FastifyInstance): Record<string, unknown> {
+  if (cachedDoc?.app !== app) cachedDoc = { app, doc: completeOpenApi(structuredClone(app.swagger()) as Record<string, any>) };
+  return cachedDoc.doc;
+}
