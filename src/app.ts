@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/index.js';
+import type { Mailer } from './platform/mail/types.js';
 import { errors } from './platform/http/errors.js';
 import { registerProblemHandling, sendProblem } from './platform/http/problem.js';
 import { completeOpenApi } from './platform/http/openapi.js';
@@ -22,6 +23,7 @@ z.config(z.locales.it());
 export interface AppDeps {
   config: Config;
   db: Db;
+  mailer: Mailer;
 }
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');

@@ -4,6 +4,7 @@ import { loadConfig } from './platform/config.js';
 import { openDb } from './platform/db/index.js';
 import { prepareDatabase, seedDemo } from './platform/db/prepare.js';
 import { buildApp } from './app.js';
+import { createMailer } from './platform/mail/index.js';
 
 async function main() {
   const startedAt = performance.now();
@@ -12,7 +13,7 @@ async function main() {
   await prepareDatabase(db);
   const demo = config.DEMO === 'yes' || (config.DEMO === 'auto' && db.kind === 'pglite');
   if (demo && (await seedDemo(db))) console.log('Dati dimostrativi caricati: vedi il README per gli accessi. / Demo data loaded.');
-  const app = await buildApp({ config, db });
+  const app = await buildApp({ config, db, mailer: createMailer(config) });
   await app.listen({ port: config.PORT, host: config.HOST });
   const ms = Math.round(performance.now() - startedAt);
   console.log(`Agile PA pronto su ${config.publicUrl} (database: ${db.kind}, avvio in ${ms} ms)`);

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDb, type Db } from '../src/platform/db/index.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
 import { buildApp } from '../src/app.js';
+import { createMailer } from '../src/platform/mail/index.js';
 
 let counter = 0;
 
@@ -60,7 +61,7 @@ export interface TestApp {
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDb();
   const config = testConfig(overrides);
-  const app = await buildApp({ config, db });
+  const app = await buildApp({ config, db, mailer: createMailer(config) });
   await app.ready();
   return {
     app,
