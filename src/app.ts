@@ -16,6 +16,7 @@ import type { Mailer } from './platform/mail/types.js';
 import { errors } from './platform/http/errors.js';
 import { registerProblemHandling, sendProblem } from './platform/http/problem.js';
 import { completeOpenApi } from './platform/http/openapi.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
 import { modules } from './modules/registry.js';
 
 z.config(z.locales.it());
@@ -81,6 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+
+  registerIdempotency(app, db);
 
   // 2xx responses of the API are private and not cached unless a route says otherwise.
   app.addHook('onSend', async (req, reply, payload) => {
