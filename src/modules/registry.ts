@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app.js';
 import type { Db } from '../platform/db/index.js';
+import { organizationsModule } from './organizations/module.js';
 
 export interface ModuleDefinition {
   name: string;
@@ -15,4 +16,4 @@ export interface ModuleDefinition {
   seedDemo?: (db: Db) => Promise<void>;
 }
 
-export const modules: ModuleDefinition[] = [];
+export const modules: ModuleDefinition[] = [organizationsModule];

@@ -1,0 +1,31 @@
+/**
+ * The face of the organizations module (the directory of public bodies): what other modules
+ * may call. Never reach into the module's tables or files from outside.
+ */
+import type { Queryable } from '../../platform/db/index.js';
+import * as repo from './organizations.repo.js';
+
+export type { OrganizationKind } from './organizations.repo.js';
+export { ORGANIZATION_KINDS } from './organizations.repo.js';
+export { searchNameOf } from './search-name.js';
+export { organizationErrors } from './organizations.errors.js';
+
+/** The names of the given bodies, by id (ids that do not exist are simply absent). */
+export async function getOrganizationNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  const rows = await repo.selectNames(db, unique);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * A body by its code: ISTAT code ('001001' municipality, '001' province, '01' region), IPA code
+ * (case-insensitive, e.g. 'anci_pie') or a province's sigla ('TO'). Null when none matches.
+ */
+export async function findOrganizationByCode(
+  db: Queryable,
+  code: string,
+): Promise<{ id: string; name: string; kind: repo.OrganizationKind } | null> {
+  const c = code.trim();
+  if (c.length === 0 || c.length > 20) return null;
+  return repo.selectByCode(db, c);
+}
