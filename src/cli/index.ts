@@ -7,8 +7,11 @@ import { migrateCommand } from './migrate.js';
 import { seedCommand } from './seed.js';
 import { backupCommand } from './backup.js';
 import { restoreCommand } from './restore.js';
+import { createUserCommand } from './create-user.js';
+import { createTokenCommand } from './create-token.js';
+import { AppError } from '../platform/http/errors.js';
 
-const commands: Command[] = [migrateCommand, seedCommand, backupCommand, restoreCommand];
+const commands: Command[] = [migrateCommand, seedCommand, createUserCommand, createTokenCommand, backupCommand, restoreCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
@@ -58,6 +61,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof DataDirLockedError) {
       process.stderr.write(`Errore: ${err.message}\n`);
       return EXIT.locked;
+    }
+    if (err instanceof AppError) {
+      process.stderr.write(`Errore: ${err.title}${err.detail && err.detail !== err.title ? ` — ${err.detail}` : ''}\n`);
+      return EXIT.failed;
     }
     if (err instanceof BackupError) {
       process.stderr.write(`Errore: ${err.message}\n`);
