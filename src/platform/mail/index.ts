@@ -1,6 +1,8 @@
 /**
  * The mailer: SMTP when SMTP_URL is set, otherwise the outbox folder (DATA_DIR/outbox), where
  * operators read the messages from the admin pages. Messages are RFC 5322 `.eml` files.
+ * Code that sends mail because of a write uses `queueMail(tx, message)` (./send-job.ts): the
+ * message is delivered by the `mail.send` job after the commit, and retried while SMTP refuses.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,9 @@ import type { Config } from '../config.js';
 import type { Mailer, MailMessage } from './types.js';
 
 export type { Mailer, MailMessage, MailAttachment } from './types.js';
+export { queueMail, mailSendHandler, MAIL_JOB, type MailJobPayload } from './send-job.js';
+export { listOutbox, readOutboxMessage, isOutboxId, type OutboxSummary } from './outbox.js';
+export { parseEml, header, type ParsedMessage } from './eml.js';
 
 export function outboxDir(config: Pick<Config, 'dataDir'>): string {
   return path.join(config.dataDir, 'outbox');
@@ -44,7 +49,9 @@ export function createMailer(config: Config): Mailer {
       const dir = outboxDir(config);
       fs.mkdirSync(dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`;
-      fs.writeFileSync(path.join(dir, name), info.message as Buffer);
+      // Written aside and renamed, so the admin pages never read half a message.
+      fs.writeFileSync(path.join(dir, `${name}.tmp`), info.message as Buffer);
+      fs.renameSync(path.join(dir, `${name}.tmp`), path.join(dir, name));
       return info.messageId;
     },
   };
