@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app.js';
 import type { Db } from '../platform/db/index.js';
 import { organizationsModule } from './organizations/module.js';
+import { peopleModule } from '../platform/auth/people.module.js';
 
 export interface ModuleDefinition {
   name: string;
@@ -16,4 +17,4 @@ export interface ModuleDefinition {
   seedDemo?: (db: Db) => Promise<void>;
 }
 
-export const modules: ModuleDefinition[] = [organizationsModule];
+export const modules: ModuleDefinition[] = [organizationsModule, peopleModule];

@@ -43,6 +43,10 @@ export interface AuthContext {
   roles: Role[];
   via: 'session' | 'token';
   sessionId?: string;
+  /** The session's CSRF token (cookie sessions only). */
+  csrfToken?: string;
+  /** The personal API token used (Bearer calls only). */
+  tokenId?: string;
 }
 
 declare module 'fastify' {

@@ -1,0 +1,27 @@
+/**
+ * The 'people' module as the registry sees it: sign-in, sessions, API tokens, OIDC, members of
+ * bodies, and the demo people. The auth plugin itself belongs on the root instance
+ * (`registerAuth` in app.ts); if it is not there, the module registers it for its own routes.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import type { ModuleDefinition } from '../../modules/registry.js';
+import { isAuthRegistered, registerAuth } from './plugin.js';
+import { authRoutes } from './auth.routes.js';
+import { tokensRoutes } from './tokens.routes.js';
+import { membersRoutes } from './members.routes.js';
+
+const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, opts) => {
+  if (!isAuthRegistered(app)) {
+    app.log.warn('registerAuth(app, deps) is missing from app.ts: request.auth is resolved only for the people routes');
+    await registerAuth(app, opts.deps);
+  }
+  await app.register(authRoutes, opts);
+  await app.register(tokensRoutes, opts);
+  await app.register(membersRoutes, opts);
+};
+
+export const peopleModule: ModuleDefinition = {
+  name: 'people',
+  routes,
+};

@@ -1,0 +1,115 @@
+/**
+ * The auth plugin: on every API request it resolves `request.auth` from the session cookie or an
+ * `Authorization: Bearer apa_…` token, and refuses cookie-authenticated writes without the
+ * session's `X-CSRF-Token`. Routes that must accept writes without it (login, password reset)
+ * declare `config: { csrf: false }`; Bearer calls need no CSRF token.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/index.js';
+import { errors } from '../http/errors.js';
+import type { AuthContext } from './context.js';
+import { authErrors } from './auth.errors.js';
+import * as repo from './auth.repo.js';
+import { summarize, tenantOf } from './memberships.js';
+import { safeEqual, sha256 } from './secrets.js';
+import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from './sessions.js';
+
+export const SESSION_COOKIE = 'agilepa_session';
+export const CSRF_HEADER = 'x-csrf-token';
+export const ORGANIZATION_HEADER = 'x-organization-id';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: cookie-authenticated writes to this route need no CSRF token (login, password reset). */
+    csrf?: boolean;
+  }
+}
+
+export interface AuthDeps {
+  config: Config;
+  db: Db;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const MARK = 'agilepaAuthRegistered';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isAuthRegistered(app: FastifyInstance): boolean {
+  return app.hasDecorator(MARK);
+}
+
+/** Call once on the root instance, after @fastify/cookie: `await registerAuth(app, deps);` */
+export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promise<void> {
+  if (isAuthRegistered(app)) return;
+  app.decorate(MARK, true);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    req.auth = await resolveAuth(deps.db, req);
+  });
+}
+
+async function resolveAuth(db: Db, req: FastifyRequest): Promise<AuthContext | null> {
+  const header = req.headers.authorization;
+  if (header) return resolveBearer(db, req, header);
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  if (!cookie) return null;
+  const row = await repo.findSessionAuth(db, sha256(cookie));
+  if (!row) return null;
+  if (WRITES.has(req.method) && req.routeOptions.config?.csrf !== false) {
+    const sent = req.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !safeEqual(sent, row.csrf_token)) throw errors.csrf();
+  }
+  if (row.stale) await repo.touchSession(db, row.id, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS);
+  // A membership removed since sign-in takes effect at once: no roles there, no tenant.
+  const tenant = tenantOf(summarize(row.memberships), row.organization_id);
+  return {
+    userId: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    organizationId: tenant.organizationId,
+    roles: tenant.roles,
+    via: 'session',
+    sessionId: row.id,
+    csrfToken: row.csrf_token,
+  };
+}
+
+async function resolveBearer(db: Db, req: FastifyRequest, header: string): Promise<AuthContext> {
+  const m = /^Bearer\s+(\S{10,200})$/i.exec(header.trim());
+  if (!m) throw authErrors.invalidToken('Usa l’intestazione Authorization: Bearer <token>.');
+  const row = await repo.findTokenAuth(db, sha256(m[1]));
+  if (!row) throw authErrors.invalidToken();
+  const list = summarize(row.memberships);
+  const requested = req.headers[ORGANIZATION_HEADER];
+  let tenant = tenantOf(list);
+  if (typeof requested === 'string' && requested !== '') {
+    if (!UUID.test(requested)) throw errors.validation('X-Organization-Id deve essere un UUID.');
+    tenant = tenantOf(list, requested);
+    if (!tenant.organizationId) throw authErrors.notAMember();
+  }
+  if (row.stale) await repo.touchApiToken(db, row.id);
+  return {
+    userId: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    organizationId: tenant.organizationId,
+    roles: tenant.roles,
+    via: 'token',
+    tokenId: row.id,
+  };
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Pick<Config, 'publicUrl'>, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.publicUrl.startsWith('https://'),
+    path: '/',
+    maxAge: SESSION_MAX_SECONDS,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Pick<Config, 'publicUrl'>): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.publicUrl.startsWith('https://'), path: '/' });
+}
