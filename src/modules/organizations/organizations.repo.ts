@@ -89,7 +89,8 @@ export interface SearchFilters {
 export type OrganizationSummary = Pick<OrganizationRow, 'id' | 'kind' | 'name' | 'istatCode' | 'ipaCode' | 'regionCode' | 'provinceCode'>;
 
 /**
- * Relevance: exact code, exact name, name prefix, then trigram similarity, then name.
+ * Relevance: exact code, exact name, name prefix, word prefix, substring, then trigram similarity
+ * (typos), each ordered by similarity and then name.
  * Text matching uses the trigram GIN index on search_name (substring LIKE and the % operator).
  */
 export const SEARCH_SQL = `
@@ -106,12 +107,14 @@ export const SEARCH_SQL = `
           or o.istat_code = $1
           or o.ipa_code = lower($1)
           or (o.province_code = upper($1) and o.kind in ('province', 'metropolitan_city')))
-   order by case when $1::text is null then 4
+   order by case when $1::text is null then 6
                  when o.istat_code = $1 or o.ipa_code = lower($1)
                    or (o.province_code = upper($1) and o.kind in ('province', 'metropolitan_city')) then 0
                  when o.search_name = $2 then 1
                  when o.search_name like $2 || '%' then 2
-                 else 3 end,
+                 when o.search_name like '% ' || $2 || '%' then 3
+                 when o.search_name like '%' || $2 || '%' then 4
+                 else 5 end,
             case when $1::text is null then 0 else similarity(o.search_name, $2) end desc,
             o.name, o.id
    limit $6 offset $7`;
@@ -163,11 +166,6 @@ export async function selectChildren(db: Queryable, id: string, limit: number, o
   return { items: r.rows.map(({ total: _t, ...rest }) => rest), total: Number(total) };
 }
 
-export async function selectKinds(db: Queryable, ids: string[]): Promise<{ id: string; kind: OrganizationKind }[]> {
-  if (ids.length === 0) return [];
-  const r = await db.query<{ id: string; kind: OrganizationKind }>(`select id, kind from organizations where id = any($1::uuid[])`, [ids]);
-  return r.rows;
-}
 
 export async function ipaCodeTaken(db: Queryable, ipaCode: string, exceptId: string | null): Promise<boolean> {
   const r = await db.query(`select 1 from organizations where ipa_code = $1 and id is distinct from $2::uuid`, [ipaCode, exceptId]);
@@ -312,4 +310,25 @@ export async function upsertOfficialList(db: Queryable, list: OfficialList, sear
 /** Sets a patron day on an official body by ISTAT code (demo data, CLI). */
 export async function setPatronDayByIstat(db: Queryable, istatCode: string, patronDay: string): Promise<void> {
   await db.query(`update organizations set patron_day = $2, updated_at = now() where istat_code = $1`, [istatCode, patronDay]);
+}
+
+export async function selectLinkTargets(
+  db: Queryable,
+  ids: string[],
+): Promise<{ id: string; kind: OrganizationKind; regionCode: string | null; provinceCode: string | null }[]> {
+  if (ids.length === 0) return [];
+  const r = await db.query<{ id: string; kind: OrganizationKind; regionCode: string | null; provinceCode: string | null }>(
+    `select id, kind, region_code as "regionCode", province_code as "provinceCode" from organizations where id = any($1::uuid[])`,
+    [ids],
+  );
+  return r.rows;
+}
+
+/** Ids of official municipalities by name within one province (demo data). */
+export async function selectMunicipalityIds(db: Queryable, provinceCode: string, names: string[]): Promise<{ id: string; name: string }[]> {
+  const r = await db.query<{ id: string; name: string }>(
+    `select id, name from organizations where kind = 'municipality' and province_code = $1 and name = any($2::text[]) order by name`,
+    [provinceCode, names],
+  );
+  return r.rows;
 }
