@@ -1,0 +1,101 @@
+/** Routes: public sign-in pages, then the signed-in pages, each loaded on demand (code splitting). */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nProvider, useI18n } from '../i18n';
+import { SessionProvider, useSession } from '../api/session';
+import { ApiError } from '../api/client';
+import { Layout } from './Layout';
+import { Loading } from '../components/Page';
+import { ProblemAlert } from '../components/Problem';
+
+const SignInPage = lazy(() => import('../modules/auth/SignInPage'));
+const ForgotPasswordPage = lazy(() => import('../modules/auth/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../modules/auth/ResetPasswordPage'));
+const HomePage = lazy(() => import('../modules/home/HomePage'));
+const DirectoryPage = lazy(() => import('../modules/organizations/DirectoryPage'));
+const OrganizationPage = lazy(() => import('../modules/organizations/OrganizationPage'));
+const CreateOrganizationPage = lazy(() => import('../modules/organizations/CreateOrganizationPage'));
+const MembersPage = lazy(() => import('../modules/organizations/MembersPage'));
+const TokensPage = lazy(() => import('../modules/profile/TokensPage'));
+const AuditPage = lazy(() => import('../modules/admin/AuditPage'));
+const OutboxPage = lazy(() => import('../modules/admin/OutboxPage'));
+const OutboxMessagePage = lazy(() => import('../modules/admin/OutboxMessagePage'));
+const NotFoundPage = lazy(() => import('./NotFoundPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // 4xx answers do not get better by asking again
+      retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function RequireSession() {
+  const { session, loading, error, refresh } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (error) return <ProblemAlert error={error} onRetry={() => void refresh()} />;
+  if (!session) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/accedi' : `/accedi?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+function PublicOnly({ children }: { children: ReactNode }) {
+  const { session, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (session) {
+    // only same-site paths: never an open redirect
+    const next = new URLSearchParams(location.search).get('next');
+    return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+  }
+  return <>{children}</>;
+}
+
+function Suspended() {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Loading label={t('app.loading')} />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route element={<Layout />}>
+                <Route element={<Suspended />}>
+                  <Route path="/accedi" element={<PublicOnly><SignInPage /></PublicOnly>} />
+                  <Route path="/password-dimenticata" element={<ForgotPasswordPage />} />
+                  <Route path="/reimposta-password" element={<ResetPasswordPage />} />
+                  <Route element={<RequireSession />}>
+                    <Route path="/" element={<HomePage />} />
+                    <Route path="/enti" element={<DirectoryPage />} />
+                    <Route path="/enti/nuovo" element={<CreateOrganizationPage />} />
+                    <Route path="/enti/:id" element={<OrganizationPage />} />
+                    <Route path="/enti/:id/persone" element={<MembersPage />} />
+                    <Route path="/profilo/token" element={<TokensPage />} />
+                    <Route path="/registro-attivita" element={<AuditPage />} />
+                    <Route path="/posta-in-uscita" element={<OutboxPage />} />
+                    <Route path="/posta-in-uscita/:id" element={<OutboxMessagePage />} />
+                  </Route>
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * A labelled form field in the bootstrap-italia style: the label is always visible above the input,
+ * the help text and the error are linked with aria-describedby, and the input is aria-invalid.
+ */
+import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+
+interface Common {
+  label: ReactNode;
+  help?: ReactNode;
+  error?: string;
+  required?: boolean;
+}
+
+function describedBy(id: string, help: unknown, error: unknown): string | undefined {
+  const ids = [error ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+export const TextField = forwardRef<HTMLInputElement, Common & InputHTMLAttributes<HTMLInputElement>>(function TextField(
+  { label, help, error, required, id: givenId, className, ...rest },
+  ref,
+) {
+  const auto = useId();
+  const id = givenId ?? `f${auto.replace(/:/g, '')}`;
+  return (
+    <div className="field mb-4">
+      <label htmlFor={id} className="field-label">
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      <input
+        ref={ref}
+        id={id}
+        className={`form-control${error ? ' is-invalid' : ''}${className ? ` ${className}` : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, help, error)}
+        required={required}
+        {...rest}
+      />
+      {error && (
+        <div id={`${id}-error`} className="field-error">
+          {error}
+        </div>
+      )}
+      {help && (
+        <div id={`${id}-help`} className="form-text">
+          {help}
+        </div>
+      )}
+    </div>
+  );
+});
+
+export const SelectField = forwardRef<HTMLSelectElement, Common & SelectHTMLAttributes<HTMLSelectElement>>(function SelectField(
+  { label, help, error, required, id: givenId, children, ...rest },
+  ref,
+) {
+  const auto = useId();
+  const id = givenId ?? `f${auto.replace(/:/g, '')}`;
+  return (
+    <div className="field mb-4">
+      <label htmlFor={id} className="field-label">
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      <select
+        ref={ref}
+        id={id}
+        className={`form-select${error ? ' is-invalid' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, help, error)}
+        required={required}
+        {...rest}
+      >
+        {children}
+      </select>
+      {error && (
+        <div id={`${id}-error`} className="field-error">
+          {error}
+        </div>
+      )}
+      {help && (
+        <div id={`${id}-help`} className="form-text">
+          {help}
+        </div>
+      )}
+    </div>
+  );
+});
+
+/** Roles as a group of checkboxes with a legend. */
+export function CheckboxGroup({
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  idPrefix,
+}: {
+  legend: string;
+  options: { value: string; label: string }[];
+  value: string[];
+  onChange(v: string[]): void;
+  error?: string;
+  idPrefix: string;
+}) {
+  return (
+    <fieldset className="mb-4" aria-describedby={error ? `${idPrefix}-error` : undefined}>
+      <legend className="field-label fs-6">{legend}</legend>
+      <div className="checkbox-grid">
+        {options.map((o) => (
+          <div className="form-check my-1" key={o.value}>
+            <input
+              type="checkbox"
+              id={`${idPrefix}-${o.value}`}
+              checked={value.includes(o.value)}
+              onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((v) => v !== o.value))}
+            />
+            <label htmlFor={`${idPrefix}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+      {error && (
+        <div id={`${idPrefix}-error`} className="field-error">
+          {error}
+        </div>
+      )}
+    </fieldset>
+  );
+}

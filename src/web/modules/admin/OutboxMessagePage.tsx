@@ -1,0 +1,49 @@
+/** One message of the outbox: its headers and its text. */
+import { Link, useParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { useI18n } from '../../i18n';
+import { api } from '../../api/client';
+import type { OutboxMessage } from '../../api/types';
+import { Loading, PageTitle } from '../../components/Page';
+import { ProblemAlert } from '../../components/Problem';
+
+function headerList(h: OutboxMessage['headers'] | undefined): [string, string][] {
+  if (!h) return [];
+  if (Array.isArray(h)) return h.map((x) => [x.key, x.value]);
+  return Object.entries(h).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]);
+}
+
+export default function OutboxMessagePage() {
+  const { id = '' } = useParams();
+  const { t, formatDateTime } = useI18n();
+  const q = useQuery({ queryKey: ['outbox', id], queryFn: () => api<OutboxMessage>(`/outbox-messages/${encodeURIComponent(id)}`) });
+  const m = q.data;
+  const headers = headerList(m?.headers);
+  const subject = m?.subject || headers.find(([k]) => k.toLowerCase() === 'subject')?.[1] || t('outbox.noSubject');
+  return (
+    <>
+      <p>
+        <Link to="/posta-in-uscita">{t('outbox.back')}</Link>
+      </p>
+      <PageTitle title={m ? subject : t('outbox.title')}>{m ? subject : t('outbox.title')}</PageTitle>
+      {q.isPending && <Loading />}
+      <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
+      {m && (
+        <>
+          {m.date && <p>{formatDateTime(m.date)}</p>}
+          <h2 className="h4">{t('outbox.headers')}</h2>
+          <dl className="details row">
+            {headers.map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="col-sm-3">{k}</dt>
+                <dd className="col-sm-9 text-break">{v}</dd>
+              </div>
+            ))}
+          </dl>
+          <h2 className="h4">{t('outbox.text')}</h2>
+          <div className="mail-text">{m.text}</div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+/** Platform admins add the bodies the official list does not have: unions, ministries, providers… */
+import { useRef, useState, type FormEvent } from 'react';
+import { Navigate, useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { CREATABLE_KINDS, useI18n } from '../../i18n';
+import { api, ApiError } from '../../api/client';
+import { useSession } from '../../api/session';
+import type { OrganizationDetail } from '../../api/types';
+import { PageTitle } from '../../components/Page';
+import { SelectField, TextField } from '../../components/Field';
+import { ProblemAlert } from '../../components/Problem';
+
+const FIELDS = ['kind', 'name', 'ipaCode', 'taxCode', 'patronDay', 'website', 'pec'] as const;
+type FieldName = (typeof FIELDS)[number];
+
+export default function CreateOrganizationPage() {
+  const { t, kindLabel } = useI18n();
+  const { isPlatformAdmin } = useSession();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [form, setForm] = useState<Record<FieldName, string>>({
+    kind: 'union_of_municipalities',
+    name: '',
+    ipaCode: '',
+    taxCode: '',
+    patronDay: '',
+    website: '',
+    pec: '',
+  });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const refs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLSelectElement | null>>>({});
+
+  if (!isPlatformAdmin) return <Navigate to="/enti" replace />;
+
+  const set = (k: FieldName) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const focusFirst = (errs: Record<string, string>) => {
+    const first = FIELDS.find((f) => errs[f]);
+    if (first) refs.current[first]?.focus();
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const fe: Record<string, string> = {};
+    if (!form.name.trim()) fe.name = t('create.required.name');
+    if (form.ipaCode && !/^[a-z0-9_]{2,20}$/.test(form.ipaCode)) fe.ipaCode = t('create.invalid.ipaCode');
+    if (form.taxCode && !/^[0-9]{11}$/.test(form.taxCode)) fe.taxCode = t('create.invalid.taxCode');
+    if (form.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(form.patronDay)) fe.patronDay = t('create.invalid.patronDay');
+    setFieldErrors(fe);
+    if (Object.keys(fe).length) return focusFirst(fe);
+    const body: Record<string, string> = { kind: form.kind, name: form.name.trim() };
+    for (const k of ['ipaCode', 'taxCode', 'patronDay', 'website', 'pec'] as const) if (form[k].trim()) body[k] = form[k].trim();
+    setBusy(true);
+    try {
+      const created = await api<OrganizationDetail>('/organizations', { method: 'POST', body });
+      await qc.invalidateQueries({ queryKey: ['organizations'] });
+      navigate(`/enti/${created.id}`);
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError) {
+        const errs = err.fieldErrors();
+        setFieldErrors(errs);
+        focusFirst(errs);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (k: Exclude<FieldName, 'kind'>, label: string, extra: Record<string, unknown> = {}) => (
+    <TextField
+      ref={(el) => {
+        refs.current[k] = el;
+      }}
+      label={label}
+      value={form[k]}
+      onChange={set(k)}
+      error={fieldErrors[k]}
+      {...extra}
+    />
+  );
+
+  return (
+    <div className="form-narrow">
+      <PageTitle>{t('create.title')}</PageTitle>
+      <p>{t('create.intro')}</p>
+      <ProblemAlert error={error} />
+      <form noValidate onSubmit={submit}>
+        <SelectField
+          ref={(el) => {
+            refs.current.kind = el;
+          }}
+          label={t('create.kind')}
+          value={form.kind}
+          onChange={set('kind')}
+          error={fieldErrors.kind}
+          required
+        >
+          {CREATABLE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(k)}
+            </option>
+          ))}
+        </SelectField>
+        {text('name', t('create.name'), { required: true, maxLength: 200, autoComplete: 'organization' })}
+        {text('ipaCode', t('create.ipaCode'), { help: t('create.ipaHelp'), maxLength: 20 })}
+        {text('taxCode', t('create.taxCode'), { help: t('create.taxHelp'), inputMode: 'numeric', maxLength: 11 })}
+        {text('patronDay', t('create.patronDay'), { help: t('create.patronHelp'), maxLength: 5 })}
+        {text('website', t('create.website'), { type: 'url', maxLength: 300, autoComplete: 'url' })}
+        {text('pec', t('create.pec'), { type: 'email', maxLength: 254 })}
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t('form.saving') : t('create.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

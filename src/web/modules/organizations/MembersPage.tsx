@@ -1,0 +1,228 @@
+/** The people of a body and their roles: add, change roles, remove. For body admins and platform admins. */
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ROLES, useI18n } from '../../i18n';
+import { api, ApiError, itemsOf } from '../../api/client';
+import type { Member, OrganizationDetail } from '../../api/types';
+import { EmptyState, Loading, PageTitle } from '../../components/Page';
+import { CheckboxGroup, TextField } from '../../components/Field';
+import { ProblemAlert, SuccessNotice } from '../../components/Problem';
+
+const memberId = (m: Member) => m.userId ?? m.id ?? m.email;
+
+function RoleEditor({ orgId, member, onDone }: { orgId: string; member: Member; onDone(msg?: string): void }) {
+  const { t, roleLabel } = useI18n();
+  const [roles, setRoles] = useState<string[]>(member.roles);
+  const [error, setError] = useState<unknown>(null);
+  const [roleError, setRoleError] = useState<string | undefined>();
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (roles.length === 0) return setRoleError(t('members.rolesRequired'));
+    setRoleError(undefined);
+    try {
+      await api(`/organizations/${orgId}/members/${memberId(member)}`, { method: 'PATCH', body: { roles } });
+      onDone(t('members.saved', { name: member.displayName }));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const id = `edit-${memberId(member)}`;
+  return (
+    <form onSubmit={save} className="border rounded p-3 my-2" aria-label={t('members.edit', { name: member.displayName })}>
+      <ProblemAlert error={error} />
+      <CheckboxGroup
+        legend={t('members.edit', { name: member.displayName })}
+        idPrefix={id}
+        options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+        value={roles}
+        onChange={setRoles}
+        error={roleError}
+      />
+      <div className="d-flex gap-2">
+        <button type="submit" className="btn btn-primary btn-sm">
+          {t('members.save')}
+        </button>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => onDone()}>
+          {t('members.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AddMember({ orgId, onAdded }: { orgId: string; onAdded(msg: string): void }) {
+  const { t, roleLabel } = useI18n();
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [roles, setRoles] = useState<string[]>(['employee']);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const pwRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const fe: Record<string, string> = {};
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) fe.email = email.trim() ? t('signin.invalidEmail') : t('signin.required.email');
+    if (!displayName.trim()) fe.displayName = t('create.required.name');
+    if (password && password.length < 12) fe.password = t('reset.tooShort');
+    if (roles.length === 0) fe.roles = t('members.rolesRequired');
+    setFieldErrors(fe);
+    if (fe.email) return emailRef.current?.focus();
+    if (fe.displayName) return nameRef.current?.focus();
+    if (fe.password) return pwRef.current?.focus();
+    if (fe.roles) return document.getElementById(`add-role-${ROLES[0]}`)?.focus();
+    setBusy(true);
+    try {
+      await api(`/organizations/${orgId}/members`, {
+        method: 'POST',
+        body: { email: email.trim(), displayName: displayName.trim(), roles, ...(password ? { password } : {}) },
+      });
+      onAdded(t('members.added', { name: displayName.trim() }));
+      setEmail('');
+      setDisplayName('');
+      setPassword('');
+      setRoles(['employee']);
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError) setFieldErrors(err.fieldErrors());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="add-member-title" className="mt-5">
+      <h2 id="add-member-title" className="h4">
+        {t('members.add')}
+      </h2>
+      <ProblemAlert error={error} />
+      <form noValidate onSubmit={submit} className="form-narrow">
+        <TextField ref={emailRef} label={t('members.email')} type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
+        <TextField ref={nameRef} label={t('members.displayName')} autoComplete="off" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={fieldErrors.displayName} />
+        <TextField
+          ref={pwRef}
+          label={t('members.password')}
+          type="password"
+          autoComplete="new-password"
+          help={t('members.passwordHelp')}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldErrors.password}
+        />
+        <CheckboxGroup legend={t('members.roles')} idPrefix="add-role" options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={roles} onChange={setRoles} error={fieldErrors.roles} />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t('form.saving') : t('members.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export default function MembersPage() {
+  const { id = '' } = useParams();
+  const { t, roleLabel } = useI18n();
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const org = useQuery({ queryKey: ['organization', id], queryFn: () => api<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`) });
+  const members = useQuery({
+    queryKey: ['members', id],
+    queryFn: () => api<{ items: Member[] } | Member[]>(`/organizations/${encodeURIComponent(id)}/members`, { query: { pageSize: 100 } }),
+  });
+  const list = itemsOf(members.data);
+  const refresh = () => qc.invalidateQueries({ queryKey: ['members', id] });
+
+  const remove = async (m: Member) => {
+    if (!window.confirm(t('members.removeConfirm', { name: m.displayName }))) return;
+    setError(null);
+    try {
+      await api(`/organizations/${id}/members/${memberId(m)}`, { method: 'DELETE' });
+      setNotice(t('members.removed', { name: m.displayName }));
+      await refresh();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const name = org.data?.name ?? '';
+  return (
+    <>
+      <p>
+        <Link to={`/enti/${id}`}>{name || t('org.titleFallback')}</Link>
+      </p>
+      <PageTitle title={t('members.title', { name })}>{t('members.title', { name })}</PageTitle>
+      <p>{t('members.intro')}</p>
+      <SuccessNotice>{notice}</SuccessNotice>
+      <ProblemAlert error={error} />
+      {members.isPending && <Loading />}
+      <ProblemAlert error={members.error} onRetry={() => void members.refetch()} />
+      {members.isSuccess && list.length === 0 && <EmptyState>{t('members.empty')}</EmptyState>}
+      {list.length > 0 && (
+        <div className="table-responsive">
+          <table className="table">
+            <caption>{t('members.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('members.col.name')}</th>
+                <th scope="col">{t('members.col.email')}</th>
+                <th scope="col">{t('members.col.roles')}</th>
+                <th scope="col">{t('members.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((m) => (
+                <tr key={memberId(m)}>
+                  <th scope="row">{m.displayName}</th>
+                  <td>{m.email}</td>
+                  <td>
+                    {editing === memberId(m) ? (
+                      <RoleEditor
+                        orgId={id}
+                        member={m}
+                        onDone={(msg) => {
+                          setEditing(null);
+                          if (msg) {
+                            setNotice(msg);
+                            void refresh();
+                          }
+                        }}
+                      />
+                    ) : (
+                      m.roles.map(roleLabel).join(', ')
+                    )}
+                  </td>
+                  <td>
+                    <div className="d-flex flex-wrap gap-2">
+                      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing(memberId(m))} disabled={editing === memberId(m)}>
+                        {t('members.editShort')}
+                        <span className="visually-hidden"> — {m.displayName}</span>
+                      </button>
+                      <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => void remove(m)}>
+                        {t('members.removeShort')}
+                        <span className="visually-hidden"> — {m.displayName}</span>
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <AddMember
+        orgId={id}
+        onAdded={(msg) => {
+          setNotice(msg);
+          void refresh();
+        }}
+      />
+    </>
+  );
+}
