@@ -17,6 +17,7 @@ import { errors } from './platform/http/errors.js';
 import { registerProblemHandling, sendProblem } from './platform/http/problem.js';
 import { completeOpenApi } from './platform/http/openapi.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
+import { registerAuth } from './platform/auth/plugin.js';
 import { modules } from './modules/registry.js';
 
 z.config(z.locales.it());
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  await registerAuth(app, deps);
   await app.register(rateLimit, {
     global: true,
     max: config.RATE_LIMIT_MAX,
