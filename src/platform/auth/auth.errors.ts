@@ -62,6 +62,21 @@ export const authErrors = {
     title: 'Nessun utente di Agile PA corrisponde a questa identità: chiedi al tuo ente di invitarti',
     titleEn: 'No Agile PA user matches this identity: ask your body to invite you',
   }),
+  oidcUnavailable: defineError('auth.oidc_unavailable', {
+    status: 503,
+    title: 'Il servizio di accesso con SPID/CIE non risponde: riprova tra poco',
+    titleEn: 'The OpenID Connect provider is unavailable',
+  }),
+  oidcIdentityMismatch: defineError('auth.oidc_identity_mismatch', {
+    status: 403,
+    title: 'L’utente con questa e-mail è collegato a un altro codice fiscale',
+    titleEn: 'The user with this e-mail is linked to another tax code',
+  }),
+  accountDisabled: defineError('auth.account_disabled', {
+    status: 403,
+    title: 'L’account è disattivato',
+    titleEn: 'The account is disabled',
+  }),
   memberNotFound: defineError('member.not_found', {
     status: 404,
     title: 'Questa persona non fa parte dell’ente',

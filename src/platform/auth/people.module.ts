@@ -10,6 +10,7 @@ import { isAuthRegistered, registerAuth } from './plugin.js';
 import { authRoutes } from './auth.routes.js';
 import { tokensRoutes } from './tokens.routes.js';
 import { membersRoutes } from './members.routes.js';
+import { oidcRoutes } from './oidc.routes.js';
 
 const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, opts) => {
   if (!isAuthRegistered(app)) {
@@ -19,6 +20,7 @@ const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, opts) => {
   await app.register(authRoutes, opts);
   await app.register(tokensRoutes, opts);
   await app.register(membersRoutes, opts);
+  await app.register(oidcRoutes, opts);
 };
 
 export const peopleModule: ModuleDefinition = {
