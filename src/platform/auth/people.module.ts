@@ -11,6 +11,7 @@ import { authRoutes } from './auth.routes.js';
 import { tokensRoutes } from './tokens.routes.js';
 import { membersRoutes } from './members.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
+import { seedPeopleDemo } from './seed-demo.js';
 
 const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, opts) => {
   if (!isAuthRegistered(app)) {
@@ -26,4 +27,5 @@ const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, opts) => {
 export const peopleModule: ModuleDefinition = {
   name: 'people',
   routes,
+  seedDemo: seedPeopleDemo,
 };
