@@ -9,6 +9,7 @@ import type { AppDeps } from '../app.js';
 import type { Db } from '../platform/db/index.js';
 import { organizationsModule } from './organizations/module.js';
 import { peopleModule } from '../platform/auth/people.module.js';
+import { adminModule } from './admin/module.js';
 
 export interface ModuleDefinition {
   name: string;
@@ -17,4 +18,4 @@ export interface ModuleDefinition {
   seedDemo?: (db: Db) => Promise<void>;
 }
 
-export const modules: ModuleDefinition[] = [organizationsModule, peopleModule];
+export const modules: ModuleDefinition[] = [organizationsModule, peopleModule, adminModule];

@@ -21,7 +21,7 @@ export { createWorker, ensureSchedules, materialiseSchedules } from './worker.js
 export type { JobContext, JobHandler, ScheduleDefinition, Worker, WorkerLogger, WorkerOptions } from './worker.js';
 export { nextSlot, parseScheduleSpec, type ScheduleSpec } from './schedule.js';
 export { retryDelayMs, type BackoffOptions } from './backoff.js';
-export type { JobStatus } from './jobs.repo.js';
+export { jobCounts, latestJobs, listSchedules, type JobStatus, type JobSummaryRow, type ScheduleSummaryRow } from './jobs.repo.js';
 
 export const CLEANUP_JOB = 'jobs.cleanup';
 /** Finished jobs are kept this long for the admin pages, then removed by the daily cleanup. */

@@ -143,3 +143,49 @@ export async function deleteFinishedJobs(tx: Queryable, days: number): Promise<n
   );
   return r.rowCount;
 }
+
+// The admin overview (read as the application role in platform scope: RLS allows only that).
+
+export async function jobCounts(tx: Queryable): Promise<Record<JobStatus, number>> {
+  const r = await tx.query<{ status: JobStatus; n: number }>('select status, count(*)::int as n from jobs group by status');
+  const out: Record<JobStatus, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+  for (const row of r.rows) out[row.status] = Number(row.n);
+  return out;
+}
+
+export interface JobSummaryRow {
+  id: number;
+  type: string;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  run_at: Date;
+  created_at: Date;
+  finished_at: Date | null;
+  last_error: string | null;
+}
+
+/** The latest jobs of one status: failed and done by finishing time, the others by due time. */
+export async function latestJobs(tx: Queryable, status: JobStatus, limit: number): Promise<JobSummaryRow[]> {
+  const order = status === 'failed' || status === 'done' ? 'finished_at desc nulls last, id desc' : 'run_at, id';
+  const r = await tx.query<JobSummaryRow>(
+    `select id, type, status, attempts, max_attempts, run_at, created_at, finished_at, last_error
+       from jobs where status = $1 order by ${order} limit $2`,
+    [status, limit],
+  );
+  return r.rows;
+}
+
+export interface ScheduleSummaryRow {
+  name: string;
+  spec: string;
+  job_type: string;
+  enabled: boolean;
+  next_run_at: Date;
+  last_run_at: Date | null;
+}
+
+export async function listSchedules(tx: Queryable): Promise<ScheduleSummaryRow[]> {
+  const r = await tx.query<ScheduleSummaryRow>('select name, spec, job_type, enabled, next_run_at, last_run_at from job_schedules order by name limit 200');
+  return r.rows;
+}

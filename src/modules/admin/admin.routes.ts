@@ -1,0 +1,12 @@
+/** The HTTP routes of the admin pages (mounted under /api/v1). */
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { auditEntriesRoutes } from './audit-entries.route.js';
+import { outboxMessagesRoutes } from './outbox-messages.route.js';
+import { jobsRoutes } from './jobs.route.js';
+
+export const adminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  auditEntriesRoutes(app, deps);
+  outboxMessagesRoutes(app, deps);
+  jobsRoutes(app, deps);
+};
