@@ -67,8 +67,9 @@ export function generateOffice(
     const kind = r();
     const allowed = r() < 0.7 ? WEEKDAYS : WEEKDAYS.filter(() => r() < 0.7);
     const skills: string[] = [];
-    if (spec.frontDesk && r() < 0.3) skills.push('sportello');
-    if (spec.multiSkill && r() < 0.3) skills.push('protocollo');
+    // enough skilled people that absences rarely make a skill minimum impossible
+    if (spec.frontDesk && (i < 2 * deskMin + 1 || r() < 0.2)) skills.push('sportello');
+    if (spec.multiSkill && ((i >= deskMin && i < 3 * deskMin + 1) || r() < 0.2)) skills.push('protocollo');
     const e: PlannerEmployee = {
       id, officeId, skills,
       agreement: noAgreement ? null : {
@@ -88,9 +89,13 @@ export function generateOffice(
       e.preferredWeekdays = p < 0.35 ? [5] : p < 0.6 ? [1] : p < 0.8 ? [1, 5] : [3];
       if (r() < 0.2) e.preferredDays = [days[Math.floor(r() * days.length)]];
     }
-    if (spec.pins && !noAgreement && r() < 0.05) {
+    if (spec.pins && e.agreement && r() < 0.05) {
+      // valid pins only: on an allowed weekday, not absent (caps are always >= 1)
       const d = days[Math.floor(r() * days.length)];
-      e.pins = { [d]: r() < 0.5 ? 'remote' : 'onsite' };
+      const wd = ((Math.floor(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000) + 3) % 7) + 1;
+      const remoteOk = e.agreement.allowedWeekdays.includes(wd as IsoWeekday) && !(e.absences ?? []).includes(d);
+      const kind = r() < 0.5 && remoteOk ? 'remote' : 'onsite';
+      e.pins = { [d]: kind };
     }
     employees.push(e);
   }

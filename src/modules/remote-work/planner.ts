@@ -8,7 +8,7 @@
  *
  * Objective, lexicographic: (1) maximise granted remote days, (2) then granted preferred days,
  * (3) then fairness: minimise Σ_e C_e(shortfall_e), with the convex cost
- * C_e(s) = Σ_{k=1..s} ceil(100·k / T_e) where T_e is the employee's target (the days reachable under
+ * C_e(s) = Σ_{k=1..s} ceil(20·k / T_e) (steps of 5% of the target) where T_e is the employee's target (the days reachable under
  * the agreement alone). The k-th missing day costs more than the previous one, so losses are
  * spread: one person does not lose all their days while others lose none.
  *
@@ -47,7 +47,7 @@ import { isIsoDate, isoWeekKey, isoWeekday, monthKey, shortItalianDate } from '.
 import { MinCostFlow } from './min-cost-flow.js';
 
 /** Fairness scale: the last missing day of anyone costs FAIR_SCALE. */
-export const FAIR_SCALE = 100;
+export const FAIR_SCALE = 20;
 
 /** Marginal fairness cost of the k-th missing day (1-based) of an employee with target T. */
 export function fairMarginal(k: number, target: number): number {
