@@ -52,7 +52,7 @@ export const tokensRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (instan
         summary: 'Crea un token personale (mostrato una sola volta)',
         body: z.strictObject({
           name: z.string().trim().min(1).max(100),
-          expiresInDays: z.number().int().min(1).max(3650).optional(),
+          expiresInDays: z.number().int().min(1).max(3650).meta({ format: 'int32' }).optional(),
         }),
         response: { 201: tokenSchema.extend({ token: z.string().max(200).describe('Da usare come Authorization: Bearer …') }) },
       },
