@@ -181,7 +181,7 @@ function pathValue(schema: Json | undefined): fc.Arbitrary<string> {
   );
 }
 
-function queryFor(params: Json[]): fc.Arbitrary<Record<string, string | string[]>> {
+function queryFor(params: Json[]): fc.Arbitrary<Record<string, string | string[] | undefined>> {
   const entries: Record<string, fc.Arbitrary<string | string[]>> = {};
   for (const p of params.filter((x) => x.in === 'query')) {
     entries[p.name] = fc.oneof(
@@ -197,7 +197,7 @@ function queryFor(params: Json[]): fc.Arbitrary<Record<string, string | string[]
 interface Case {
   auth: 'none' | 'session' | 'token';
   params: Record<string, string>;
-  query: Record<string, string | string[]>;
+  query: Record<string, string | string[] | undefined>;
   body?: { raw?: string; json?: unknown; contentType: string };
 }
 
