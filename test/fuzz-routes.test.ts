@@ -260,7 +260,8 @@ describe('every route against generated bad input', () => {
           const headers: Record<string, string> = {};
           if (c.auth === 'session') Object.assign(headers, session.headers);
           if (c.auth === 'token') headers.authorization = `Bearer ${token}`;
-          const request: InjectOptions = { method: method.toUpperCase() as InjectOptions['method'], url, query: c.query, headers, remoteAddress: FUZZ_IP };
+          const query = Object.fromEntries(Object.entries(c.query).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;
+          const request: InjectOptions = { method: method.toUpperCase() as InjectOptions['method'], url, query, headers, remoteAddress: FUZZ_IP };
           if (c.body) {
             headers['content-type'] = c.body.contentType;
             request.payload = c.body.raw !== undefined ? c.body.raw : JSON.stringify(c.body.json);
