@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n';
-import { useSession, SESSION_KEY } from '../api/session';
+import { useSession } from '../api/session';
 import { api } from '../api/client';
 import { problemText } from '../components/Problem';
 
@@ -68,8 +68,6 @@ function BodySwitcher() {
 function UserMenu() {
   const { session } = useSession();
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
   if (!session) return null;
   const signOut = async (all: boolean) => {
     try {
@@ -77,9 +75,8 @@ function UserMenu() {
     } catch {
       /* signed out already, or the server is down: the local session is forgotten anyway */
     }
-    qc.clear();
-    qc.setQueryData(SESSION_KEY, null);
-    navigate('/accedi', { state: { notice: all ? t('session.signOutAllDone') : t('session.signedOut') } });
+    // A full page load wipes every cached answer and in-memory state of the old session.
+    window.location.assign(`/accedi?uscita=${all ? 'tutti' : 'si'}`);
   };
   return (
     <div className="d-flex align-items-center gap-3 flex-wrap user-menu">

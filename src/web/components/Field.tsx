@@ -1,6 +1,7 @@
 /**
  * A labelled form field in the bootstrap-italia style: the label is always visible above the input,
  * the help text and the error are linked with aria-describedby, and the input is aria-invalid.
+ * Optional fields say "(facoltativo)" in their label; required ones carry no marker (GOV.UK / Designers Italia style).
  */
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 
@@ -26,7 +27,6 @@ export const TextField = forwardRef<HTMLInputElement, Common & InputHTMLAttribut
     <div className="field mb-4">
       <label htmlFor={id} className="field-label">
         {label}
-        {required && <span aria-hidden="true"> *</span>}
       </label>
       <input
         ref={ref}
@@ -61,7 +61,6 @@ export const SelectField = forwardRef<HTMLSelectElement, Common & SelectHTMLAttr
     <div className="field mb-4">
       <label htmlFor={id} className="field-label">
         {label}
-        {required && <span aria-hidden="true"> *</span>}
       </label>
       <select
         ref={ref}

@@ -3,23 +3,22 @@
  * screen-reader and keyboard users start from the new page's title (WCAG 2.4.3).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import { useI18n } from '../i18n';
-
-let firstPage = true;
 
 export function PageTitle({ children, title }: { children: ReactNode; title?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { t } = useI18n();
+  // 'default' is the entry the browser loaded: no focus move then, only after in-app navigation
+  const navigated = useLocation().key !== 'default';
   const text = title ?? (typeof children === 'string' ? children : '');
   useEffect(() => {
     document.title = text ? `${text} · ${t('app.titleSuffix')}` : t('app.titleSuffix');
   }, [text, t]);
   useEffect(() => {
-    if (firstPage) {
-      firstPage = false;
-      return;
-    }
-    ref.current?.focus({ preventScroll: false });
+    if (navigated) ref.current?.focus({ preventScroll: false });
+    // on mount only: a page's own state changes must not move the focus
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <h1 ref={ref} tabIndex={-1} className="page-title mb-3">

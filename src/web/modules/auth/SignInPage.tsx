@@ -15,7 +15,8 @@ export default function SignInPage() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice;
+  const signedOut = new URLSearchParams(location.search).get('uscita');
+  const notice = signedOut === 'tutti' ? t('session.signOutAllDone') : signedOut ? t('session.signedOut') : undefined;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});

@@ -9,11 +9,12 @@ import type { OrganizationSummary, Page } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert } from '../../components/Problem';
 import { Pager } from '../../components/Pager';
+import { regionName } from './regions';
 
 const PAGE_SIZE = 20;
 
 function place(o: OrganizationSummary): string {
-  return [o.provinceName ?? o.provinceCode, o.regionName].filter(Boolean).join(' · ');
+  return [o.provinceName ?? o.provinceCode, regionName(o)].filter(Boolean).join(' · ');
 }
 
 export default function DirectoryPage() {
@@ -67,7 +68,7 @@ export default function DirectoryPage() {
           </Link>
         )}
       </div>
-      <form role="search" className="row g-3 align-items-start" onSubmit={(e) => e.preventDefault()} aria-label={t('directory.search')}>
+      <form role="search" className="row g-3 align-items-start" onSubmit={(e) => e.preventDefault()}>
         <div className="col-12 col-md-7 field">
           <label htmlFor={`${searchId}-q`} className="field-label">
             {t('directory.search')}

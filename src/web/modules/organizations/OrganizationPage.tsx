@@ -7,6 +7,7 @@ import { useSession } from '../../api/session';
 import type { OrganizationDetail } from '../../api/types';
 import { Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert } from '../../components/Problem';
+import { regionName } from './regions';
 
 function patronDay(md: string, lang: string): string {
   const [m, d] = md.split('-').map(Number);
@@ -58,10 +59,10 @@ export default function OrganizationPage() {
                 <dd className="col-sm-8">{o.provinceName ?? o.provinceCode}</dd>
               </>
             )}
-            {o.regionName && (
+            {regionName(o) && (
               <>
                 <dt className="col-sm-4">{t('org.region')}</dt>
-                <dd className="col-sm-8">{o.regionName}</dd>
+                <dd className="col-sm-8">{regionName(o)}</dd>
               </>
             )}
             {typeof o.population === 'number' && (
