@@ -80,7 +80,7 @@ function UserMenu() {
   };
   return (
     <div className="d-flex align-items-center gap-3 flex-wrap user-menu">
-      <span className="header-user">{t('session.signedInAs', { name: session.user.displayName || session.user.email })}</span>
+      <span className="header-user d-none d-md-inline">{t('session.signedInAs', { name: session.user.displayName || session.user.email })}</span>
       <button type="button" className="btn btn-sm btn-light" onClick={() => signOut(false)}>
         {t('session.signOut')}
       </button>

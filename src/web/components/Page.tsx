@@ -18,7 +18,6 @@ export function PageTitle({ children, title }: { children: ReactNode; title?: st
   useEffect(() => {
     if (navigated) ref.current?.focus({ preventScroll: false });
     // on mount only: a page's own state changes must not move the focus
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <h1 ref={ref} tabIndex={-1} className="page-title mb-3">

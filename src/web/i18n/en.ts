@@ -115,7 +115,7 @@ export const en: Record<MessageKey, string> = {
   'directory.search': 'Search for a body',
   'directory.searchHelp': 'For example: Aglie, Lucca, 001001.',
   'directory.kind': 'Kind of body',
-  'directory.caption': 'Bodies found: {total}. Page {page} of {pages}.',
+  'directory.caption': 'Search results, page {page} of {pages}',
   'directory.captionShort': 'Search results',
   'directory.results': '{total} bodies found',
   'directory.oneResult': '1 body found',

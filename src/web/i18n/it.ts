@@ -113,7 +113,7 @@ export const it = {
   'directory.search': 'Cerca un ente',
   'directory.searchHelp': 'Per esempio: Aglie, Lucca, 001001.',
   'directory.kind': 'Tipo di ente',
-  'directory.caption': 'Enti trovati: {total}. Pagina {page} di {pages}.',
+  'directory.caption': 'Risultati della ricerca, pagina {page} di {pages}',
   'directory.captionShort': 'Risultati della ricerca',
   'directory.results': '{total} enti trovati',
   'directory.oneResult': '1 ente trovato',
