@@ -70,12 +70,16 @@ export interface AuditEntry {
 
 export interface OutboxSummary {
   id: string;
-  date: string;
+  date: string | null;
   to: string | string[];
   subject: string;
 }
 
-export interface OutboxMessage extends OutboxSummary {
-  headers: Record<string, string | string[]> | { key: string; value: string }[];
-  text: string;
+export interface OutboxMessage {
+  id: string;
+  date?: string | null;
+  subject?: string;
+  headers: Record<string, string | string[]> | { name?: string; key?: string; value: string }[];
+  text: string | null;
+  attachments?: { filename: string | null; contentType: string; size: number }[];
 }

@@ -47,7 +47,7 @@ export default function AuditPage() {
   });
   const verify = useQuery({
     queryKey: ['audit-verification'],
-    queryFn: () => api<{ valid: boolean; entries: number; firstBrokenSeq?: number | null }>('/audit-entries/verification'),
+    queryFn: () => api<{ valid: boolean; entries: number; firstBrokenSeq?: number | null; problem?: string }>('/audit-entries/verification'),
     enabled: false,
   });
 
@@ -74,7 +74,7 @@ export default function AuditPage() {
         <button type="button" className="btn btn-outline-primary" onClick={() => void verify.refetch()} disabled={verify.isFetching}>
           {verify.isFetching ? t('audit.verifying') : t('audit.verify')}
         </button>
-        <a className="btn btn-outline-secondary" href={apiUrl('/audit-entries/export', { format: 'csv', ...filters })} download>
+        <a className="btn btn-outline-secondary" href={apiUrl('/audit-entries/export', { format: 'csv', separator: 'semicolon', ...filters })} download>
           {t('audit.exportCsv')}
         </a>
         <a className="btn btn-outline-secondary" href={apiUrl('/audit-entries/export', { format: 'json', ...filters })} download>
@@ -90,6 +90,7 @@ export default function AuditPage() {
           ) : (
             <div className="alert alert-danger" role="alert">
               {t('audit.broken', { seq: verify.data.firstBrokenSeq ?? '?' })}
+              {verify.data.problem ? ` ${verify.data.problem}` : ''}
             </div>
           ))}
       </div>

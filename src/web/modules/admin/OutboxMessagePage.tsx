@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/Problem';
 
 function headerList(h: OutboxMessage['headers'] | undefined): [string, string][] {
   if (!h) return [];
-  if (Array.isArray(h)) return h.map((x) => [x.key, x.value]);
+  if (Array.isArray(h)) return h.map((x) => [x.name ?? x.key ?? '', x.value]);
   return Object.entries(h).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]);
 }
 
@@ -32,16 +32,25 @@ export default function OutboxMessagePage() {
         <>
           {m.date && <p>{formatDateTime(m.date)}</p>}
           <h2 className="h4">{t('outbox.headers')}</h2>
-          <dl className="details row">
-            {headers.map(([k, v]) => (
-              <div key={k} className="contents">
+          <dl className="details">
+            {headers.map(([k, v], i) => (
+              <div key={`${k}-${i}`} className="row">
                 <dt className="col-sm-3">{k}</dt>
                 <dd className="col-sm-9 text-break">{v}</dd>
               </div>
             ))}
           </dl>
           <h2 className="h4">{t('outbox.text')}</h2>
-          <div className="mail-text">{m.text}</div>
+          <div className="mail-text">{m.text ?? ''}</div>
+          {m.attachments && m.attachments.length > 0 && (
+            <ul className="mt-3">
+              {m.attachments.map((a, i) => (
+                <li key={i}>
+                  {a.filename ?? a.contentType} ({a.contentType}, {a.size} B)
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       )}
     </>
