@@ -123,7 +123,7 @@ function solve(lp: string): { value: number; values: Map<string, number> } {
   const dir = mkdtempSync(join(tmpdir(), 'planner-cbc-'));
   try {
     writeFileSync(join(dir, 'm.lp'), lp);
-    execFileSync('cbc', [join(dir, 'm.lp'), 'solve', 'solu', join(dir, 'm.sol')], { stdio: 'pipe', maxBuffer: 1 << 26 });
+    execFileSync('cbc', [join(dir, 'm.lp'), 'sec', process.env.CBC_SECONDS ?? '120', 'solve', 'solu', join(dir, 'm.sol')], { stdio: 'pipe', maxBuffer: 1 << 26 });
     const text = readFileSync(join(dir, 'm.sol'), 'utf8').split('\n');
     if (!/^Optimal/.test(text[0])) throw new Error(`cbc: ${text[0]}`);
     const value = Number(/objective value\s+(-?[\d.e+-]+)/.exec(text[0])![1]);
