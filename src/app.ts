@@ -14,7 +14,7 @@ import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/index.js';
 import type { Mailer } from './platform/mail/types.js';
 import { errors } from './platform/http/errors.js';
-import { registerProblemHandling, sendProblem } from './platform/http/problem.js';
+import { registerProblemHandling, sendProblem, toAppError } from './platform/http/problem.js';
 import { completeOpenApi } from './platform/http/openapi.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { registerAuth } from './platform/auth/plugin.js';
@@ -38,6 +38,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
+    // Errors Fastify raises before routing (malformed URL, over-long parameter) are problems too.
+    frameworkErrors: (err, _req, reply) => {
+      sendProblem(reply, toAppError(err));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -5,6 +5,7 @@ import { openDb } from './platform/db/index.js';
 import { prepareDatabase, seedDemo } from './platform/db/prepare.js';
 import { buildApp } from './app.js';
 import { createMailer } from './platform/mail/index.js';
+import { startPlatformWorker } from './platform/jobs/index.js';
 
 async function main() {
   const startedAt = performance.now();
@@ -13,7 +14,9 @@ async function main() {
   await prepareDatabase(db);
   const demo = config.DEMO === 'yes' || (config.DEMO === 'auto' && db.kind === 'pglite');
   if (demo && (await seedDemo(db))) console.log('Dati dimostrativi caricati: vedi il README per gli accessi. / Demo data loaded.');
-  const app = await buildApp({ config, db, mailer: createMailer(config) });
+  const mailer = createMailer(config);
+  const app = await buildApp({ config, db, mailer });
+  const worker = config.JOBS === 'on' ? await startPlatformWorker({ config, db, mailer, logger: app.log }) : null;
   await app.listen({ port: config.PORT, host: config.HOST });
   const ms = Math.round(performance.now() - startedAt);
   console.log(`Agile PA pronto su ${config.publicUrl} (database: ${db.kind}, avvio in ${ms} ms)`);
@@ -23,6 +26,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    await worker?.stop().catch(() => undefined);
     console.log(`${signal}: arresto in corso… / shutting down`);
     await app.close().catch(() => undefined);
     await db.close().catch(() => undefined);

@@ -197,7 +197,7 @@ export function planFromAssignments(input: PlannerInput, remote: Record<string, 
 }
 
 function solveOffice(ctx: Ctx, o: number, emps: Int32Array): void {
-  const { input, D, weekday, weekId, monthId, dayIndex, plan } = ctx;
+  const { input, D, weekday, dayIndex, plan } = ctx;
   const office = input.offices[o];
   const n = emps.length;
   if (n === 0) return;

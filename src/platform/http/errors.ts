@@ -54,6 +54,11 @@ export const errors = {
     title: 'Il corpo della richiesta è troppo grande',
     titleEn: 'Request body too large',
   }),
+  uriTooLong: defineError('request.uri_too_long', {
+    status: 414,
+    title: 'L’indirizzo della richiesta è troppo lungo',
+    titleEn: 'URI too long',
+  }),
   unsupportedMediaType: defineError('request.unsupported_media_type', {
     status: 415,
     title: 'Tipo di contenuto non supportato: usa application/json',

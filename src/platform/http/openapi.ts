@@ -43,6 +43,30 @@ const ERROR_RESPONSES: Record<string, string> = {
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+const NOT_SCHEMAS = new Set(['example', 'examples', 'default', 'enum', 'const']);
+
+/**
+ * Numbers need a `format` (ModI): zod does not emit one, so it is derived here from the bounds:
+ * int32 when both bounds fit, int64 otherwise; double for non-integers.
+ */
+function addNumberFormats(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const n of node) addNumberFormats(n);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const s = node as Json;
+  const types = Array.isArray(s.type) ? s.type : [s.type];
+  if (s.format === undefined) {
+    if (types.includes('integer')) {
+      const fits = typeof s.minimum === 'number' && s.minimum >= INT32_MIN && typeof s.maximum === 'number' && s.maximum <= INT32_MAX;
+      s.format = fits ? 'int32' : 'int64';
+    } else if (types.includes('number')) s.format = 'double';
+  }
+  for (const [k, v] of Object.entries(s)) if (!NOT_SCHEMAS.has(k)) addNumberFormats(v);
+}
 
 /** Operations that declare `security: []` in their route schema are public; all others need a session or a token. */
 export function completeOpenApi(doc: Json): Json {
@@ -74,6 +98,8 @@ export function completeOpenApi(doc: Json): Json {
       ]),
     ),
   };
+  addNumberFormats(doc.paths);
+  addNumberFormats(doc.components.schemas);
   for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op = item[method];

@@ -68,6 +68,9 @@ export function toAppError(err: unknown): AppError {
     case '22008': // datetime_field_overflow
     case '22003': // numeric_value_out_of_range
     case '22001': // string_data_right_truncation
+    case '22021': // character_not_in_repertoire (e.g. a NUL byte in a text)
+    case '22P05': // untranslatable_character
+    case '54000': // program_limit_exceeded (e.g. a value too long for an index)
       return errors.validation('Un valore non è nel formato o nell’intervallo ammesso.');
     case '23505':
       return errors.conflict('Esiste già un elemento con gli stessi dati.');
@@ -81,6 +84,8 @@ export function toAppError(err: unknown): AppError {
   }
   if (e.code && PG_CONNECTION_CODES.has(e.code)) return errors.databaseUnavailable();
   if (e.code === 'FST_ERR_NOT_FOUND') return errors.routeNotFound();
+  if (e.code === 'FST_ERR_BAD_URL') return errors.validation('L’indirizzo contiene caratteri non validi.');
+  if (e.code === 'FST_ERR_MAX_PARAM_LENGTH' || e.statusCode === 414) return errors.uriTooLong();
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 413) return errors.bodyTooLarge();
     if (e.statusCode === 415) return errors.unsupportedMediaType();
