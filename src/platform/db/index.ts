@@ -126,8 +126,14 @@ class PostgresDb implements Db {
       },
     };
     try {
-      await client.query('begin');
-      if (ctx) await client.query(CONTEXT_SQL, contextParams(ctx));
+      // One round trip: begin and the tenant context together (values escaped by the driver).
+      if (ctx) {
+        const [role, org, user, platform] = contextParams(ctx).map((v) => client.escapeLiteral(String(v)));
+        await client.query(
+          `begin; select set_config('role', ${role}, true), set_config('app.organization_id', ${org}, true), ` +
+            `set_config('app.user_id', ${user}, true), set_config('app.platform', ${platform}, true)`,
+        );
+      } else await client.query('begin');
       const result = await fn(q);
       await client.query('commit');
       return result;
