@@ -10,6 +10,7 @@ import type { Db } from '../platform/db/index.js';
 import { organizationsModule } from './organizations/module.js';
 import { peopleModule } from '../platform/auth/people.module.js';
 import { adminModule } from './admin/module.js';
+import { conferencingModule } from './conferencing/module.js';
 
 export interface ModuleDefinition {
   name: string;
@@ -18,4 +19,4 @@ export interface ModuleDefinition {
   seedDemo?: (db: Db) => Promise<void>;
 }
 
-export const modules: ModuleDefinition[] = [organizationsModule, peopleModule, adminModule];
+export const modules: ModuleDefinition[] = [organizationsModule, peopleModule, adminModule, conferencingModule];

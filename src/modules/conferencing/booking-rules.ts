@@ -11,7 +11,7 @@ import { conferencingErrors as E } from './conferencing.errors.js';
 export const TIME_ZONE = 'Europe/Rome';
 
 /** Windows of local time per ISO weekday ("1" Monday … "7" Sunday): [["08:00","20:00"]]. */
-export type OpeningHours = Partial<Record<string, [string, string][]>>;
+export type OpeningHours = Record<string, [string, string][]>;
 
 export interface BookingRules {
   capacity: number;

@@ -1,0 +1,80 @@
+/** Routes of the bookings: book, list, show, change, cancel. */
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireAuth } from '../../platform/auth/context.js';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import type { AppDeps } from '../../app.js';
+import { booking, createBookingBody, idParams, updateBookingBody } from './conferencing.schemas.js';
+import { createBooking } from './create-booking.js';
+import { updateBooking } from './update-booking.js';
+import { cancelBooking } from './cancel-booking.js';
+import { showBooking } from './show-booking.js';
+import { listBookings } from './list-bookings.js';
+
+export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/bookings',
+    {
+      schema: {
+        operationId: 'createBooking',
+        tags: ['conferencing'],
+        summary: 'Prenota collegamenti su una piattaforma: risposta immediata, mai oltre la capacità',
+        body: createBookingBody,
+        response: { 201: booking },
+      },
+    },
+    async (req, reply) => {
+      const created = await createBooking(deps.db, requireAuth(req), req.body, { ip: req.ip });
+      return reply.code(201).header('location', `/api/v1/bookings/${created.id}`).send(created);
+    },
+  );
+  r.get(
+    '/bookings',
+    {
+      schema: {
+        operationId: 'listBookings',
+        tags: ['conferencing'],
+        summary: 'Prenotazioni visibili: del tuo ente o, per il gestore, delle sue piattaforme',
+        querystring: z.object({ platformId: z.uuid().optional(), ...pageQuery }),
+        response: { 200: pageOf(booking) },
+      },
+    },
+    async (req) => listBookings(deps.db, requireAuth(req), req.query),
+  );
+  r.get(
+    '/bookings/:id',
+    {
+      schema: { operationId: 'showBooking', tags: ['conferencing'], summary: 'Una prenotazione', params: idParams, response: { 200: booking } },
+    },
+    async (req) => showBooking(deps.db, requireAuth(req), req.params.id),
+  );
+  r.patch(
+    '/bookings/:id',
+    {
+      schema: {
+        operationId: 'updateBooking',
+        tags: ['conferencing'],
+        summary: 'Modifica una prenotazione non ancora iniziata (ricontrolla regole e capacità)',
+        params: idParams,
+        body: updateBookingBody,
+        response: { 200: booking },
+      },
+    },
+    async (req) => updateBooking(deps.db, requireAuth(req), req.params.id, req.body, { ip: req.ip }),
+  );
+  r.delete(
+    '/bookings/:id',
+    {
+      schema: {
+        operationId: 'cancelBooking',
+        tags: ['conferencing'],
+        summary: 'Annulla una prenotazione non ancora iniziata e libera la capacità',
+        params: idParams,
+        response: { 200: booking },
+      },
+    },
+    async (req) => cancelBooking(deps.db, requireAuth(req), req.params.id, { ip: req.ip }),
+  );
+}

@@ -1,0 +1,30 @@
+/** Use case: cancel a booking that has not started yet; its connections are free again at once. */
+import type { Db } from '../../platform/db/index.js';
+import { dbContext, type AuthContext } from '../../platform/auth/context.js';
+import { recordAudit } from '../../platform/audit.js';
+import { loadChangeable } from './update-booking.js';
+import { conferencingErrors as E } from './conferencing.errors.js';
+import * as repo from './conferencing.repo.js';
+
+export async function cancelBooking(db: Db, auth: AuthContext, id: string, opts: { ip?: string; now?: number } = {}) {
+  const now = opts.now ?? Date.now();
+  return db.tx(dbContext(auth), async (tx) => {
+    const seen = await loadChangeable(tx, id, now);
+    if (!(await repo.lockPlatform(tx, seen.platformId))) throw E.platformNotFound();
+    const before = (await repo.selectBooking(tx, id, true))!;
+    if (before.status === 'cancelled' || before.status === 'refused') throw E.notActive('La prenotazione è già annullata.');
+    const booking = await repo.updateBooking(tx, id, { ...before, start: Date.parse(before.start), end: Date.parse(before.end), status: 'cancelled' });
+    await recordAudit(tx, {
+      organizationId: booking.organizationId,
+      actorUserId: auth.userId,
+      actorLabel: auth.email,
+      action: 'booking.cancel',
+      entityType: 'booking',
+      entityId: id,
+      before,
+      after: booking,
+      ip: opts.ip ?? null,
+    });
+    return booking;
+  });
+}

@@ -1,0 +1,10 @@
+/** The HTTP routes of the conferencing module (mounted under /api/v1). */
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { platformRoutes } from './platforms.route.js';
+import { bookingRoutes } from './bookings.route.js';
+
+export const conferencingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  platformRoutes(app, deps);
+  bookingRoutes(app, deps);
+};

@@ -1,0 +1,96 @@
+/** Zod schemas of the conferencing routes (requests are strict: unknown fields are refused). */
+import { z } from 'zod';
+import { BOOKING_KINDS, BOOKING_STATUSES } from './conferencing.repo.js';
+
+export const idParams = z.object({ id: z.uuid({ error: 'identificativo non valido (UUID atteso)' }).describe('Identificativo') });
+
+const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/, { error: 'ora nel formato HH:MM' });
+export const openingHours = z
+  .record(z.string().regex(/^[1-7]$/, { error: 'giorno ISO da 1 (lunedì) a 7 (domenica)' }), z.array(z.tuple([hhmm, hhmm])).max(6))
+  .describe('Fasce orarie (ora italiana) per giorno della settimana ISO: "1" lunedì … "7" domenica');
+
+export const createPlatformBody = z.strictObject({
+  operatorId: z.uuid().optional().describe('Ente gestore (fornitore o associazione); di norma il tuo ente'),
+  name: z.string().trim().min(1).max(200),
+  capacity: z.number().int().min(1).max(100000).describe('Collegamenti contemporanei'),
+  access: z.enum(['members', 'everyone']).optional(),
+  memberIds: z.array(z.uuid()).max(2000).optional().describe('Enti aderenti che possono prenotare'),
+  minNoticeDays: z.number().int().min(0).max(365).optional(),
+  maxHorizonDays: z.number().int().min(1).max(1000).optional(),
+  maxDurationMinutes: z.number().int().min(1).max(10080).optional(),
+  openingHours: openingHours.optional(),
+  openOnHolidays: z.boolean().optional(),
+  requiresApproval: z.boolean().optional(),
+  videoSystem: z.enum(['none', 'jitsi', 'bbb']).optional(),
+  link: z.url().max(500).nullable().optional(),
+});
+
+export const platform = z.object({
+  id: z.uuid(),
+  operatorId: z.uuid(),
+  name: z.string(),
+  capacity: z.number().int().min(1).max(100000),
+  access: z.enum(['members', 'everyone']),
+  memberIds: z.array(z.string()),
+  minNoticeDays: z.number().int().min(0).max(365),
+  maxHorizonDays: z.number().int().min(1).max(1000),
+  maxDurationMinutes: z.number().int().min(1).max(10080),
+  openingHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
+  openOnHolidays: z.boolean(),
+  requiresApproval: z.boolean(),
+  videoSystem: z.enum(['none', 'jitsi', 'bbb']),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const instant = z.iso.datetime({ offset: true, error: 'data e ora ISO 8601 con fuso (es. 2027-01-12T09:00:00+01:00)' });
+
+export const createBookingBody = z.strictObject({
+  platformId: z.uuid(),
+  title: z.string().trim().min(1).max(200),
+  kind: z.enum(BOOKING_KINDS),
+  start: instant,
+  end: instant,
+  expectedConnections: z.number().int().min(-1000000).max(1000000).describe('Collegamenti contemporanei previsti'),
+  organiserName: z.string().trim().min(1).max(200),
+  organiserEmail: z.email().max(254),
+  organiserPhone: z.string().trim().max(40).nullable().optional(),
+});
+
+export const updateBookingBody = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  kind: z.enum(BOOKING_KINDS).optional(),
+  start: instant.optional(),
+  end: instant.optional(),
+  expectedConnections: z.number().int().min(-1000000).max(1000000).optional(),
+  organiserName: z.string().trim().min(1).max(200).optional(),
+  organiserEmail: z.email().max(254).optional(),
+  organiserPhone: z.string().trim().max(40).nullable().optional(),
+});
+
+export const booking = z.object({
+  id: z.uuid(),
+  platformId: z.uuid(),
+  organizationId: z.uuid(),
+  createdBy: z.uuid().nullable(),
+  title: z.string(),
+  kind: z.enum(BOOKING_KINDS),
+  start: z.string(),
+  end: z.string(),
+  expectedConnections: z.number().int().min(1).max(100000),
+  organiserName: z.string(),
+  organiserEmail: z.string(),
+  organiserPhone: z.string().nullable(),
+  status: z.enum(BOOKING_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const availabilityQuery = z.object({ from: instant, to: instant });
+export const availabilitySegment = z.object({
+  start: z.string(),
+  end: z.string(),
+  used: z.number().int().min(0),
+  free: z.number().int().min(0),
+});

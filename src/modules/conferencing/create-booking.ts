@@ -1,0 +1,75 @@
+/**
+ * Use case: a person of a member body books a range of a platform. The calendar rules are
+ * checked first (pure), then, in ONE transaction, the platform row is locked, the overlapping
+ * bookings summed and the booking inserted only if every instant stays within the capacity.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../platform/db/index.js';
+import { dbContext, type AuthContext } from '../../platform/auth/context.js';
+import { errors } from '../../platform/http/errors.js';
+import { recordAudit } from '../../platform/audit.js';
+import { bookingViolation } from './booking-rules.js';
+import { admit, mayBook, refusal, rulesOf, type Refusal } from './booking-capacity.js';
+import { conferencingErrors as E } from './conferencing.errors.js';
+import * as repo from './conferencing.repo.js';
+
+export interface CreateBookingInput {
+  platformId: string;
+  title: string;
+  kind: repo.BookingKind;
+  /** ISO 8601 with offset */
+  start: string;
+  end: string;
+  expectedConnections: number;
+  organiserName: string;
+  organiserEmail: string;
+  organiserPhone?: string | null;
+}
+
+export async function createBooking(db: Db, auth: AuthContext, input: CreateBookingInput, opts: { ip?: string; now?: number } = {}) {
+  const organizationId = auth.organizationId;
+  if (!organizationId) throw errors.forbidden('Per prenotare devi agire per un ente.');
+  const now = opts.now ?? Date.now();
+  const start = Date.parse(input.start);
+  const end = Date.parse(input.end);
+  const candidate = { start, end, connections: input.expectedConnections };
+  const outcome = await db.tx(dbContext(auth), async (tx): Promise<{ refused: Refusal; rules: ReturnType<typeof rulesOf> } | { booking: repo.BookingRow }> => {
+    const platform = await repo.selectPlatform(tx, input.platformId);
+    if (!platform) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${input.platformId}.`);
+    if (!mayBook(platform, organizationId)) throw E.notMember('La piattaforma è riservata agli enti aderenti.');
+    const rules = rulesOf(platform);
+    const violation = bookingViolation(rules, start, end, input.expectedConnections, now);
+    if (violation) throw violation;
+    const refused = await admit(tx, platform.id, platform.capacity, candidate, null);
+    if (refused) return { refused, rules };
+    const booking = await repo.insertBooking(tx, {
+      id: randomUUID(),
+      platformId: platform.id,
+      organizationId,
+      createdBy: auth.userId,
+      title: input.title,
+      kind: input.kind,
+      start,
+      end,
+      expectedConnections: input.expectedConnections,
+      organiserName: input.organiserName,
+      organiserEmail: input.organiserEmail,
+      organiserPhone: input.organiserPhone ?? null,
+      status: platform.requiresApproval ? 'pending' : 'accepted',
+    });
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: auth.userId,
+      actorLabel: auth.email,
+      action: 'booking.create',
+      entityType: 'booking',
+      entityId: booking.id,
+      before: null,
+      after: booking,
+      ip: opts.ip ?? null,
+    });
+    return { booking };
+  });
+  if ('refused' in outcome) throw refusal(outcome.refused, outcome.rules, now);
+  return outcome.booking;
+}

@@ -1,0 +1,79 @@
+/**
+ * Use case: change a booking that has not started yet. A new range or a new number of
+ * connections is checked again against the calendar rules and, with the platform locked, against
+ * the capacity without the booking's own old load (which the change frees).
+ */
+import type { Db } from '../../platform/db/index.js';
+import { dbContext, type AuthContext } from '../../platform/auth/context.js';
+import { recordAudit } from '../../platform/audit.js';
+import { bookingViolation } from './booking-rules.js';
+import { admit, refusal, rulesOf, type Refusal } from './booking-capacity.js';
+import { conferencingErrors as E } from './conferencing.errors.js';
+import * as repo from './conferencing.repo.js';
+
+export interface UpdateBookingInput {
+  title?: string;
+  kind?: repo.BookingKind;
+  start?: string;
+  end?: string;
+  expectedConnections?: number;
+  organiserName?: string;
+  organiserEmail?: string;
+  organiserPhone?: string | null;
+}
+
+/** The booking as the caller may see it and change it: 404 otherwise; 409 when started or not active. */
+export async function loadChangeable(tx: Parameters<Parameters<Db['tx']>[1]>[0], id: string, now: number) {
+  const before = await repo.selectBooking(tx, id);
+  if (!before) throw E.bookingNotFound(`Nessuna prenotazione con identificativo ${id}.`);
+  if (Date.parse(before.start) <= now) throw E.pastReadOnly('La prenotazione è già iniziata o conclusa.');
+  if (before.status === 'cancelled' || before.status === 'refused') throw E.notActive(`La prenotazione è ${before.status === 'cancelled' ? 'annullata' : 'rifiutata'}.`);
+  return before;
+}
+
+export async function updateBooking(db: Db, auth: AuthContext, id: string, input: UpdateBookingInput, opts: { ip?: string; now?: number } = {}) {
+  const now = opts.now ?? Date.now();
+  const outcome = await db.tx(dbContext(auth), async (tx): Promise<{ refused: Refusal; rules: ReturnType<typeof rulesOf> } | { booking: repo.BookingRow }> => {
+    const seen = await loadChangeable(tx, id, now);
+    const platform = (await repo.selectPlatform(tx, seen.platformId))!;
+    const rules = rulesOf(platform);
+    const start = input.start !== undefined ? Date.parse(input.start) : Date.parse(seen.start);
+    const end = input.end !== undefined ? Date.parse(input.end) : Date.parse(seen.end);
+    const connections = input.expectedConnections ?? seen.expectedConnections;
+    const rangeChanged = start !== Date.parse(seen.start) || end !== Date.parse(seen.end);
+    if (rangeChanged || connections !== seen.expectedConnections) {
+      const violation = bookingViolation(rules, start, end, connections, now);
+      if (violation) throw violation;
+    }
+    // platform first, then the booking: the same lock order as every other booking write
+    const refused = await admit(tx, platform.id, platform.capacity, { start, end, connections }, id);
+    const before = (await repo.selectBooking(tx, id, true))!;
+    if (before.status === 'cancelled' || before.status === 'refused') throw E.notActive('La prenotazione è stata annullata nel frattempo.');
+    if (refused) return { refused, rules };
+    const booking = await repo.updateBooking(tx, id, {
+      title: input.title ?? before.title,
+      kind: input.kind ?? before.kind,
+      start,
+      end,
+      expectedConnections: connections,
+      organiserName: input.organiserName ?? before.organiserName,
+      organiserEmail: input.organiserEmail ?? before.organiserEmail,
+      organiserPhone: input.organiserPhone !== undefined ? input.organiserPhone : before.organiserPhone,
+      status: before.status,
+    });
+    await recordAudit(tx, {
+      organizationId: booking.organizationId,
+      actorUserId: auth.userId,
+      actorLabel: auth.email,
+      action: 'booking.update',
+      entityType: 'booking',
+      entityId: id,
+      before,
+      after: booking,
+      ip: opts.ip ?? null,
+    });
+    return { booking };
+  });
+  if ('refused' in outcome) throw refusal(outcome.refused, outcome.rules, now);
+  return outcome.booking;
+}
