@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit.js';
-import { loadChangeable } from './update-booking.js';
+import { auditChainOf, loadChangeable } from './update-booking.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
 
@@ -15,7 +15,7 @@ export async function cancelBooking(db: Db, auth: AuthContext, id: string, opts:
     if (before.status === 'cancelled' || before.status === 'refused') throw E.notActive('La prenotazione è già annullata.');
     const booking = await repo.updateBooking(tx, id, { ...before, start: Date.parse(before.start), end: Date.parse(before.end), status: 'cancelled' });
     await recordAudit(tx, {
-      organizationId: booking.organizationId,
+      organizationId: auditChainOf(auth, booking),
       actorUserId: auth.userId,
       actorLabel: auth.email,
       action: 'booking.cancel',

@@ -159,6 +159,10 @@ describe('bookings', () => {
     const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${id}`, headers: otherMember, payload: { title: 'Preso' } });
     expect(patch.statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/bookings/${id}`, headers: operator })).statusCode).toBe(200);
+    const byOperator = await t.app.inject({ method: 'DELETE', url: `/api/v1/bookings/${id}`, headers: operator });
+    expect([byOperator.statusCode, byOperator.json().status]).toEqual([200, 'cancelled']);
+    const audit = await t.db.query(`select organization_id from audit_log where entity_id = $1 order by id`, [id]);
+    expect(audit.rows.map((r) => r.organization_id)).toEqual([await organizationId(t.db, '001001'), associationId]);
     const listOther = await t.app.inject({ method: 'GET', url: '/api/v1/bookings', headers: otherMember });
     expect(listOther.json().items.map((b: { id: string }) => b.id)).not.toContain(id);
     const nonMember = await book(outsider);
@@ -242,6 +246,14 @@ describe('bookings', () => {
     expect(second.json().id).toBe(first.json().id);
     const rows = await t.db.query<{ n: number }>(`select count(*)::int as n from bookings where title = $1`, [payload.title]);
     expect(rows.rows[0].n).toBe(1);
+  });
+
+  it('keeps the capacity of pending bookings on a platform that requires approval', async () => {
+    const p = await t.app.inject({ method: 'POST', url: '/api/v1/conference-platforms', headers: operator, payload: { name: 'Con approvazione', capacity: 20, access: 'everyone', requiresApproval: true, openingHours: every([['08:00', '20:00']]) } });
+    const pending = await book(member, { platformId: p.json().id, expectedConnections: 20 });
+    expect([pending.statusCode, pending.json().status]).toEqual([201, 'pending']);
+    const more = await book(otherMember, { platformId: p.json().id, expectedConnections: 1 });
+    expect(more.json().code).toBe('booking.capacity_exceeded');
   });
 
   it('limits availability to 62 days', async () => {

@@ -4,7 +4,7 @@
  * the capacity without the booking's own old load (which the change frees).
  */
 import type { Db } from '../../platform/db/index.js';
-import { dbContext, type AuthContext } from '../../platform/auth/context.js';
+import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit.js';
 import { bookingViolation } from './booking-rules.js';
 import { admit, refusal, rulesOf, type Refusal } from './booking-capacity.js';
@@ -20,6 +20,14 @@ export interface UpdateBookingInput {
   organiserName?: string;
   organiserEmail?: string;
   organiserPhone?: string | null;
+}
+
+/**
+ * The audit chain of a change: the booking body's, unless the operator of the platform acts on
+ * another body's booking (its own chain: a body may only append to its own chain).
+ */
+export function auditChainOf(auth: AuthContext, booking: { organizationId: string }): string | null {
+  return isPlatformAdmin(auth) || auth.organizationId === booking.organizationId ? booking.organizationId : auth.organizationId;
 }
 
 /** The booking as the caller may see it and change it: 404 otherwise; 409 when started or not active. */
@@ -62,7 +70,7 @@ export async function updateBooking(db: Db, auth: AuthContext, id: string, input
       status: before.status,
     });
     await recordAudit(tx, {
-      organizationId: booking.organizationId,
+      organizationId: auditChainOf(auth, booking),
       actorUserId: auth.userId,
       actorLabel: auth.email,
       action: 'booking.update',
