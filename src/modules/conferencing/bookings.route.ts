@@ -11,6 +11,7 @@ import { updateBooking } from './update-booking.js';
 import { cancelBooking } from './cancel-booking.js';
 import { showBooking } from './show-booking.js';
 import { listBookings } from './list-bookings.js';
+import { decideBooking } from './decide-booking.js';
 
 export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -76,5 +77,19 @@ export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => cancelBooking(deps.db, requireAuth(req), req.params.id, { ip: req.ip }),
+  );
+  r.post(
+    '/bookings/:id/decision',
+    {
+      schema: {
+        operationId: 'decideBooking',
+        tags: ['conferencing'],
+        summary: 'Il gestore accetta o rifiuta una prenotazione in attesa di approvazione',
+        params: idParams,
+        body: z.strictObject({ decision: z.enum(['accepted', 'refused']) }),
+        response: { 200: booking },
+      },
+    },
+    async (req) => decideBooking(deps.db, requireAuth(req), req.params.id, req.body.decision, { ip: req.ip }),
   );
 }

@@ -15,6 +15,7 @@ export const conferencingErrors = {
   capacityExceeded: defineError('booking.capacity_exceeded', { status: 409, title: 'Capacità della piattaforma superata: vedi gli orari proposti', titleEn: 'Platform capacity exceeded' }),
   pastReadOnly: defineError('booking.past_readonly', { status: 409, title: 'Le prenotazioni iniziate o passate non si modificano', titleEn: 'Past bookings are read-only' }),
   notActive: defineError('booking.not_active', { status: 409, title: 'La prenotazione è annullata o rifiutata', titleEn: 'The booking is cancelled or refused' }),
+  notPending: defineError('booking.not_pending', { status: 409, title: 'La prenotazione non è in attesa di approvazione', titleEn: 'The booking is not pending approval' }),
   rangeTooWide: defineError('availability.range_too_wide', { status: 422, title: 'Intervallo troppo ampio: al massimo 62 giorni', titleEn: 'Range too wide (at most 62 days)' }),
   invalidOpeningHours: defineError('platform.invalid_opening_hours', { status: 422, title: 'Orari di servizio non validi', titleEn: 'Invalid opening hours' }),
   invalidOperator: defineError('platform.invalid_operator', { status: 422, title: 'Il gestore deve essere un fornitore o un’associazione', titleEn: 'The operator must be a provider or an association' }),

@@ -248,12 +248,22 @@ describe('bookings', () => {
     expect(rows.rows[0].n).toBe(1);
   });
 
-  it('keeps the capacity of pending bookings on a platform that requires approval', async () => {
+  it('keeps the capacity of pending bookings until the operator accepts or refuses them', async () => {
     const p = await t.app.inject({ method: 'POST', url: '/api/v1/conference-platforms', headers: operator, payload: { name: 'Con approvazione', capacity: 20, access: 'everyone', requiresApproval: true, openingHours: every([['08:00', '20:00']]) } });
     const pending = await book(member, { platformId: p.json().id, expectedConnections: 20 });
     expect([pending.statusCode, pending.json().status]).toEqual([201, 'pending']);
     const more = await book(otherMember, { platformId: p.json().id, expectedConnections: 1 });
     expect(more.json().code).toBe('booking.capacity_exceeded');
+    const decide = (headers: Record<string, string>, id: string, decision: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/bookings/${id}/decision`, headers, payload: { decision } });
+    expect((await decide(member, pending.json().id, 'accepted')).statusCode).toBe(403);
+    const accepted = await decide(operator, pending.json().id, 'accepted');
+    expect([accepted.statusCode, accepted.json().status]).toEqual([200, 'accepted']);
+    expect((await decide(operator, pending.json().id, 'refused')).json().code).toBe('booking.not_pending');
+    const second = await book(otherMember, { platformId: p.json().id, start: rome(day, '14:00'), end: rome(day, '15:00'), expectedConnections: 20 });
+    expect((await decide(operator, second.json().id, 'refused')).json().status).toBe('refused');
+    const freed = await book(otherMember, { platformId: p.json().id, start: rome(day, '14:00'), end: rome(day, '15:00'), expectedConnections: 20 });
+    expect([freed.statusCode, freed.json().status]).toEqual([201, 'pending']);
   });
 
   it('limits availability to 62 days', async () => {
