@@ -15,6 +15,8 @@ import { createOrganization } from '../organizations/create-organization.js';
 import { addDays } from './booking-rules.js';
 import { createPlatform } from './create-platform.js';
 import { createBooking } from './create-booking.js';
+import { updateBooking } from './update-booking.js';
+import { cancelBooking } from './cancel-booking.js';
 import { rome, workingDayAfter } from './conferencing.test-support.js';
 
 const onPg = backend() === 'postgresql';
@@ -135,6 +137,44 @@ describe('capacity under concurrency', () => {
       if ('refused' in a) expect(storedTitles.has(`attempt-${i}`)).toBe(false);
     });
     console.log(JSON.stringify({ backend: backend(), clients: CLIENTS, attempts: ATTEMPTS, accepted: accepted.length, refused: refused.length, capacity: CAPACITY, peakUsed, elapsedMs }));
+  }, 240_000);
+
+  it('stays within the capacity while bookings are changed and cancelled concurrently', async () => {
+    const random = rng(7);
+    const rows = await db.query<{ id: string; organization_id: string }>(`select id, organization_id from bookings where platform_id = $1 and status = 'accepted'`, [platformId]);
+    const ops = rows.rows.map((r) => ({ id: r.id, auth: bodies.find((b) => b.organizationId === r.organization_id)!, kind: random() < 0.3 ? 'cancel' : 'grow', by: 1 + Math.floor(random() * 60) }));
+    const counts = { changed: 0, cancelled: 0, refused: 0 };
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (next < ops.length) {
+          const op = ops[next++];
+          try {
+            if (op.kind === 'cancel') {
+              await cancelBooking(db, op.auth, op.id);
+              counts.cancelled++;
+            } else {
+              const current = await db.query<{ c: number }>(`select expected_connections as c from bookings where id = $1`, [op.id]);
+              await updateBooking(db, op.auth, op.id, { expectedConnections: Math.min(CAPACITY, current.rows[0].c + op.by) });
+              counts.changed++;
+            }
+          } catch (err) {
+            if (!(err instanceof AppError) || err.code !== 'booking.capacity_exceeded') throw err;
+            counts.refused++;
+          }
+        }
+      }),
+    );
+    expect(counts.cancelled).toBeGreaterThan(0);
+    expect(counts.refused).toBeGreaterThan(0);
+    const sweep = await db.query<{ used: number }>(
+      `with b as (select starts_at, ends_at, expected_connections as c from bookings where platform_id = $1 and status = 'accepted'),
+            p as (select starts_at as at from b union select ends_at from b)
+       select coalesce(max((select sum(b.c) from b where b.starts_at <= p.at and b.ends_at > p.at)), 0)::int as used from p`,
+      [platformId],
+    );
+    expect(sweep.rows[0].used).toBeLessThanOrEqual(CAPACITY);
+    console.log(JSON.stringify({ backend: backend(), changes: ops.length, ...counts, peakUsed: sweep.rows[0].used }));
   }, 240_000);
 
   it('refuses a random id as unknown platform without writing', async () => {
