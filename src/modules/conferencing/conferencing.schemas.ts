@@ -6,7 +6,7 @@ export const idParams = z.object({ id: z.uuid({ error: 'identificativo non valid
 
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/, { error: 'ora nel formato HH:MM' });
 export const openingHours = z
-  .record(z.string().regex(/^[1-7]$/, { error: 'giorno ISO da 1 (lunedì) a 7 (domenica)' }), z.array(z.tuple([hhmm, hhmm])).max(6))
+  .record(z.string().regex(/^[1-7]$/, { error: 'giorno ISO da 1 (lunedì) a 7 (domenica)' }), z.array(z.array(hhmm).length(2, { error: 'una fascia è [inizio, fine]' }).transform((w) => [w[0], w[1]] as [string, string])).max(6))
   .describe('Fasce orarie (ora italiana) per giorno della settimana ISO: "1" lunedì … "7" domenica');
 
 export const createPlatformBody = z.strictObject({
@@ -35,7 +35,7 @@ export const platform = z.object({
   minNoticeDays: z.number().int().min(0).max(365),
   maxHorizonDays: z.number().int().min(1).max(1000),
   maxDurationMinutes: z.number().int().min(1).max(10080),
-  openingHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
+  openingHours: z.record(z.string(), z.array(z.array(z.string()).length(2))),
   openOnHolidays: z.boolean(),
   requiresApproval: z.boolean(),
   videoSystem: z.enum(['none', 'jitsi', 'bbb']),
