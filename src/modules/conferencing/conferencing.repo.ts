@@ -185,17 +185,8 @@ export async function selectBookings(db: Queryable, platformId: string | null, l
   return { items: r.rows.map(toBooking), total: c.rows[0].n };
 }
 
-export interface BookingChange {
-  title: string;
-  kind: BookingKind;
-  start: number;
-  end: number;
-  expectedConnections: number;
-  organiserName: string;
-  organiserEmail: string;
-  organiserPhone: string | null;
-  status: BookingStatus;
-}
+/** What a change of a booking may set: everything but its identity, platform and owner. */
+export type BookingChange = Omit<NewBooking, 'id' | 'platformId' | 'organizationId' | 'createdBy'>;
 
 export async function updateBooking(db: Queryable, id: string, c: BookingChange): Promise<BookingRow> {
   const r = await db.query(
