@@ -4,10 +4,12 @@
  * loads the bookings that hold capacity around the candidate and tells whether it fits. Accepted
  * AND pending bookings hold capacity: a booking waiting for the operator's approval keeps its
  * connections, so approving it can never overbook the platform.
+ * Under the lock only the bookings that overlap the requested range are read.
  * `refusal` builds the 409 problem with the overflowing segments and the nearest fitting ranges;
- * it is pure and runs after the transaction, so the lock is not held while searching.
+ * it runs after the transaction (its own read of the surrounding week), so the lock is not held
+ * while loading the wider window or searching.
  */
-import type { Queryable } from '../../platform/db/index.js';
+import type { Db, DbContext, Queryable } from '../../platform/db/index.js';
 import type { AppError } from '../../platform/http/errors.js';
 import { bookingViolation, type BookingRules } from './booking-rules.js';
 import { nearestFits, overflows, type Load, type Overflow } from './capacity.js';
@@ -18,23 +20,28 @@ import * as repo from './conferencing.repo.js';
 export const SUGGESTION_WINDOW_MS = 7 * 24 * 3600_000;
 
 export interface Refusal {
+  platformId: string;
   overflows: Overflow[];
-  loads: Load[];
   candidate: Load;
+  /** The booking being changed, left out of the load. */
+  except: string | null;
 }
 
 export async function admit(tx: Queryable, platformId: string, capacity: number, candidate: Load, except: string | null): Promise<Refusal | null> {
   if (!(await repo.lockPlatform(tx, platformId))) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
-  const loads = await repo.selectLoads(tx, platformId, candidate.start - SUGGESTION_WINDOW_MS, candidate.end + SUGGESTION_WINDOW_MS, except);
+  const loads = await repo.selectLoads(tx, platformId, candidate.start, candidate.end, except);
   const over = overflows(loads, candidate, capacity);
-  return over.length ? { overflows: over, loads, candidate } : null;
+  return over.length ? { platformId, overflows: over, candidate, except } : null;
 }
 
-export function refusal(r: Refusal, rules: BookingRules, now: number): AppError {
+export async function refusal(db: Db, ctx: DbContext, r: Refusal, rules: BookingRules, now: number): Promise<AppError> {
   const { candidate } = r;
-  const suggestions = nearestFits(r.loads, candidate, rules.capacity, {
-    earliest: candidate.start - SUGGESTION_WINDOW_MS,
-    latest: candidate.end + SUGGESTION_WINDOW_MS,
+  const from = candidate.start - SUGGESTION_WINDOW_MS;
+  const to = candidate.end + SUGGESTION_WINDOW_MS;
+  const loads = await db.tx(ctx, (tx) => repo.selectLoads(tx, r.platformId, from, to, r.except));
+  const suggestions = nearestFits(loads, candidate, rules.capacity, {
+    earliest: from,
+    latest: to,
     allowed: (s, e) => bookingViolation(rules, s, e, candidate.connections, now) === null,
   });
   const iso = (ms: number) => new Date(ms).toISOString();

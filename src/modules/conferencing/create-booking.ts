@@ -70,6 +70,6 @@ export async function createBooking(db: Db, auth: AuthContext, input: CreateBook
     });
     return { booking };
   });
-  if ('refused' in outcome) throw refusal(outcome.refused, outcome.rules, now);
+  if ('refused' in outcome) throw await refusal(db, dbContext(auth), outcome.refused, outcome.rules, now);
   return outcome.booking;
 }

@@ -82,6 +82,6 @@ export async function updateBooking(db: Db, auth: AuthContext, id: string, input
     });
     return { booking };
   });
-  if ('refused' in outcome) throw refusal(outcome.refused, outcome.rules, now);
+  if ('refused' in outcome) throw await refusal(db, dbContext(auth), outcome.refused, outcome.rules, now);
   return outcome.booking;
 }
