@@ -76,21 +76,8 @@ export async function selectOrganizationKind(db: Queryable, id: string): Promise
   return r.rows[0]?.kind ?? null;
 }
 
-export interface NewPlatform {
-  id: string;
-  operatorId: string;
-  name: string;
-  capacity: number;
-  access: PlatformAccess;
-  minNoticeDays: number;
-  maxHorizonDays: number;
-  maxDurationMinutes: number;
-  openingHours: OpeningHours;
-  openOnHolidays: boolean;
-  requiresApproval: boolean;
-  videoSystem: VideoSystem;
-  link: string | null;
-}
+/** A platform to insert: its members go in their own table, the timestamps come from the database. */
+export type NewPlatform = Omit<PlatformRow, 'memberIds' | 'createdAt' | 'updatedAt'>;
 
 export async function insertPlatform(db: Queryable, p: NewPlatform, memberIds: string[]): Promise<void> {
   await db.query(

@@ -191,20 +191,8 @@ export async function ipaCodeTaken(db: Queryable, ipaCode: string, exceptId: str
 
 // ---------------------------------------------------------------- writes
 
-export interface NewOrganization {
-  id: string;
-  kind: OrganizationKind;
-  name: string;
-  searchName: string;
-  ipaCode: string | null;
-  taxCode: string | null;
-  regionCode: string | null;
-  provinceCode: string | null;
-  patronDay: string | null;
-  website: string | null;
-  pec: string | null;
-  population: number | null;
-}
+/** A body created by an operator: no ISTAT code (only the official list has one), timestamps from the database. */
+export type NewOrganization = Omit<OrganizationRow, 'istatCode' | 'source' | 'createdAt' | 'updatedAt'> & { searchName: string };
 
 export async function insertOrganization(db: Queryable, o: NewOrganization): Promise<void> {
   await db.query(
