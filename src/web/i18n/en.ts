@@ -1,5 +1,5 @@
 /** English strings: the same keys as it.ts (the type checker enforces it). */
-import type { MessageKey } from './it';
+import type { MessageKey } from './it.js';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Agile PA',

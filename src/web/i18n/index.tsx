@@ -1,7 +1,7 @@
 /** The language of the app: Italian first, English on request (kept in localStorage), and Italian dates. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { it, type MessageKey } from './it';
-import { en } from './en';
+import { it, type MessageKey } from './it.js';
+import { en } from './en.js';
 
 export type Lang = 'it' | 'en';
 export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
