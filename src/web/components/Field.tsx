@@ -17,26 +17,19 @@ function describedBy(id: string, help: unknown, error: unknown): string | undefi
   return ids || undefined;
 }
 
-export const TextField = forwardRef<HTMLInputElement, Common & InputHTMLAttributes<HTMLInputElement>>(function TextField(
-  { label, help, error, required, id: givenId, className, ...rest },
-  ref,
-) {
+function useFieldId(givenId: string | undefined): string {
   const auto = useId();
-  const id = givenId ?? `f${auto.replace(/:/g, '')}`;
+  return givenId ?? `f${auto.replace(/:/g, '')}`;
+}
+
+/** The label above, then the control, then the error and the help text the control points to. */
+function FieldFrame({ id, label, help, error, children }: Omit<Common, 'required'> & { id: string; children: ReactNode }) {
   return (
     <div className="field mb-4">
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      <input
-        ref={ref}
-        id={id}
-        className={`form-control${error ? ' is-invalid' : ''}${className ? ` ${className}` : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, help, error)}
-        required={required}
-        {...rest}
-      />
+      {children}
       {error && (
         <div id={`${id}-error`} className="field-error">
           {error}
@@ -49,19 +42,35 @@ export const TextField = forwardRef<HTMLInputElement, Common & InputHTMLAttribut
       )}
     </div>
   );
+}
+
+export const TextField = forwardRef<HTMLInputElement, Common & InputHTMLAttributes<HTMLInputElement>>(function TextField(
+  { label, help, error, required, id: givenId, className, ...rest },
+  ref,
+) {
+  const id = useFieldId(givenId);
+  return (
+    <FieldFrame id={id} label={label} help={help} error={error}>
+      <input
+        ref={ref}
+        id={id}
+        className={`form-control${error ? ' is-invalid' : ''}${className ? ` ${className}` : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, help, error)}
+        required={required}
+        {...rest}
+      />
+    </FieldFrame>
+  );
 });
 
 export const SelectField = forwardRef<HTMLSelectElement, Common & SelectHTMLAttributes<HTMLSelectElement>>(function SelectField(
   { label, help, error, required, id: givenId, children, ...rest },
   ref,
 ) {
-  const auto = useId();
-  const id = givenId ?? `f${auto.replace(/:/g, '')}`;
+  const id = useFieldId(givenId);
   return (
-    <div className="field mb-4">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} help={help} error={error}>
       <select
         ref={ref}
         id={id}
@@ -73,17 +82,7 @@ export const SelectField = forwardRef<HTMLSelectElement, Common & SelectHTMLAttr
       >
         {children}
       </select>
-      {error && (
-        <div id={`${id}-error`} className="field-error">
-          {error}
-        </div>
-      )}
-      {help && (
-        <div id={`${id}-help`} className="form-text">
-          {help}
-        </div>
-      )}
-    </div>
+    </FieldFrame>
   );
 });
 
