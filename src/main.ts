@@ -6,6 +6,7 @@ import { prepareDatabase, seedDemo } from './platform/db/prepare.js';
 import { buildApp } from './app.js';
 import { createMailer } from './platform/mail/index.js';
 import { startPlatformWorker } from './platform/jobs/index.js';
+import { moduleJobs } from './modules/registry.js';
 
 async function main() {
   const startedAt = performance.now();
@@ -16,7 +17,7 @@ async function main() {
   if (demo && (await seedDemo(db))) console.log('Dati dimostrativi caricati: vedi il README per gli accessi. / Demo data loaded.');
   const mailer = createMailer(config);
   const app = await buildApp({ config, db, mailer });
-  const worker = config.JOBS === 'on' ? await startPlatformWorker({ config, db, mailer, logger: app.log }) : null;
+  const worker = config.JOBS === 'on' ? await startPlatformWorker({ config, db, mailer, logger: app.log, ...moduleJobs({ config, db, mailer }) }) : null;
   await app.listen({ port: config.PORT, host: config.HOST });
   const ms = Math.round(performance.now() - startedAt);
   console.log(`Agile PA pronto su ${config.publicUrl} (database: ${db.kind}, avvio in ${ms} ms)`);
