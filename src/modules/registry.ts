@@ -14,6 +14,7 @@ import { organizationsModule } from './organizations/module.js';
 import { peopleModule } from '../platform/auth/people.module.js';
 import { adminModule } from './admin/module.js';
 import { conferencingModule } from './conferencing/module.js';
+import { remoteWorkModule } from './remote-work/module.js';
 
 export interface ModuleDefinition {
   name: string;
@@ -46,4 +47,4 @@ export function moduleJobs(deps: ModuleJobDeps): { handlers: Record<string, JobH
   return { handlers, schedules };
 }
 
-export const modules: ModuleDefinition[] = [organizationsModule, peopleModule, adminModule, conferencingModule];
+export const modules: ModuleDefinition[] = [organizationsModule, peopleModule, adminModule, conferencingModule, remoteWorkModule];

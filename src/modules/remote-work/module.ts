@@ -1,0 +1,8 @@
+/** The remote-work module as the registry sees it: offices, employees, agreements, planner, indicators, POLA. */
+import type { ModuleDefinition } from '../registry.js';
+import { remoteWorkRoutes } from './remote-work.routes.js';
+
+export const remoteWorkModule: ModuleDefinition = {
+  name: 'remote-work',
+  routes: remoteWorkRoutes,
+};

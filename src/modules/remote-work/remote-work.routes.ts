@@ -1,0 +1,7 @@
+/** The HTTP routes of the remote-work module (mounted under /api/v1): one plugin per area. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../app.js';
+
+export const remoteWorkRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (_app, { deps: _deps }) => {
+  // each area registers its routes here, e.g. officeRoutes(app, deps);
+};
