@@ -20,6 +20,14 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   JOBS: z.enum(['on', 'off']).default('on'),
+  /**
+   * How long a process reuses a resolved session or API token (seconds; 0 = never). A sign-out,
+   * revocation or role change made in another process takes effect after at most this long
+   * (docs/decisions/0005-caches.md); in the same process at once.
+   */
+  AUTH_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
+  /** How long a process reuses a page of directory search results (seconds; 0 = never). */
+  DIRECTORY_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   NODE_ENV: z.string().default('development'),
 });
 

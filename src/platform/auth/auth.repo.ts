@@ -7,6 +7,7 @@
  *   row-level security applies.
  */
 import type { Queryable } from '../db/index.js';
+import { authChanged } from './auth-cache.js';
 import type { MembershipRow } from './memberships.js';
 
 export interface UserRow {
@@ -39,10 +40,12 @@ export async function findUserById(q: Queryable, id: string): Promise<UserRow | 
 
 export async function linkTaxCode(q: Queryable, userId: string, taxCode: string): Promise<void> {
   await q.query(`update users set tax_code = $2, updated_at = now() where id = $1 and tax_code is null`, [userId, taxCode]);
+  authChanged();
 }
 
 export async function setPasswordHash(q: Queryable, userId: string, hash: string): Promise<void> {
   await q.query(`update users set password_hash = $2, updated_at = now() where id = $1`, [userId, hash]);
+  authChanged();
 }
 
 /** Memberships of a user in the order they were granted (the first is the default body). */
@@ -146,14 +149,17 @@ export async function touchSession(q: Queryable, id: string, idleSeconds: number
 
 export async function setSessionOrganization(q: Queryable, id: string, organizationId: string): Promise<void> {
   await q.query(`update sessions set organization_id = $2 where id = $1`, [id, organizationId]);
+  authChanged();
 }
 
 export async function deleteSession(q: Queryable, id: string): Promise<void> {
   await q.query(`delete from sessions where id = $1`, [id]);
+  authChanged();
 }
 
 export async function deleteUserSessions(q: Queryable, userId: string): Promise<number> {
   const r = await q.query(`delete from sessions where user_id = $1`, [userId]);
+  authChanged();
   return r.rowCount;
 }
 
@@ -195,6 +201,7 @@ export async function listApiTokens(q: Queryable, userId: string): Promise<ApiTo
 
 export async function deleteApiToken(q: Queryable, userId: string, id: string): Promise<boolean> {
   const r = await q.query(`delete from api_tokens where user_id = $1 and id = $2`, [userId, id]);
+  authChanged();
   return r.rowCount > 0;
 }
 
@@ -300,12 +307,14 @@ export async function insertMemberships(tx: Queryable, userId: string, organizat
       [userId, organizationId, role],
     );
   }
+  authChanged();
 }
 
 export async function deleteMemberships(tx: Queryable, userId: string, organizationId: string, roles?: string[]): Promise<number> {
   const r = roles
     ? await tx.query(`delete from memberships where user_id = $1 and organization_id = $2 and role = any($3::text[])`, [userId, organizationId, roles])
     : await tx.query(`delete from memberships where user_id = $1 and organization_id = $2`, [userId, organizationId]);
+  authChanged();
   return r.rowCount;
 }
 

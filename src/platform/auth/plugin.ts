@@ -14,6 +14,8 @@ import * as repo from './auth.repo.js';
 import { summarize, tenantOf } from './memberships.js';
 import { safeEqual, sha256 } from './secrets.js';
 import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from './sessions.js';
+import { createAuthCache } from './auth-cache.js';
+import type { TtlCache } from '../cache.js';
 
 export const SESSION_COOKIE = 'agilepa_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -31,6 +33,24 @@ export interface AuthDeps {
   db: Db;
 }
 
+/** What a request's credentials resolved to, reused for AUTH_CACHE_SECONDS (see auth-cache.ts). */
+interface Resolvers {
+  db: Db;
+  sessions: TtlCache<string, repo.SessionAuthRow>;
+  tokens: TtlCache<string, repo.TokenAuthRow>;
+}
+
+async function cached<V extends { stale: boolean }>(cache: TtlCache<string, V>, key: string, load: () => Promise<V | null>, touch: (row: V) => Promise<void>): Promise<V | null> {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const readAt = cache.currentEpoch();
+  const row = await load();
+  if (!row) return null;
+  if (row.stale) await touch(row);
+  cache.set(key, row, readAt);
+  return row;
+}
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MARK = 'agilepaAuthRegistered';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,24 +63,29 @@ export function isAuthRegistered(app: FastifyInstance): boolean {
 export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promise<void> {
   if (isAuthRegistered(app)) return;
   app.decorate(MARK, true);
+  const r: Resolvers = {
+    db: deps.db,
+    sessions: createAuthCache(deps.config.AUTH_CACHE_SECONDS),
+    tokens: createAuthCache(deps.config.AUTH_CACHE_SECONDS),
+  };
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
-    req.auth = await resolveAuth(deps.db, req);
+    req.auth = await resolveAuth(r, req);
   });
 }
 
-async function resolveAuth(db: Db, req: FastifyRequest): Promise<AuthContext | null> {
+async function resolveAuth(r: Resolvers, req: FastifyRequest): Promise<AuthContext | null> {
   const header = req.headers.authorization;
-  if (header) return resolveBearer(db, req, header);
+  if (header) return resolveBearer(r, req, header);
   const cookie = req.cookies?.[SESSION_COOKIE];
   if (!cookie) return null;
-  const row = await repo.findSessionAuth(db, sha256(cookie));
+  const id = sha256(cookie);
+  const row = await cached(r.sessions, id, () => repo.findSessionAuth(r.db, id), (s) => repo.touchSession(r.db, s.id, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS));
   if (!row) return null;
   if (WRITES.has(req.method) && req.routeOptions.config?.csrf !== false) {
     const sent = req.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !safeEqual(sent, row.csrf_token)) throw errors.csrf();
   }
-  if (row.stale) await repo.touchSession(db, row.id, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS);
   // A membership removed since sign-in takes effect at once: no roles there, no tenant.
   const tenant = tenantOf(summarize(row.memberships), row.organization_id);
   return {
@@ -75,10 +100,11 @@ async function resolveAuth(db: Db, req: FastifyRequest): Promise<AuthContext | n
   };
 }
 
-async function resolveBearer(db: Db, req: FastifyRequest, header: string): Promise<AuthContext> {
+async function resolveBearer(r: Resolvers, req: FastifyRequest, header: string): Promise<AuthContext> {
   const m = /^Bearer\s+(\S{10,200})$/i.exec(header.trim());
   if (!m) throw authErrors.invalidToken('Usa l’intestazione Authorization: Bearer <token>.');
-  const row = await repo.findTokenAuth(db, sha256(m[1]));
+  const hash = sha256(m[1]);
+  const row = await cached(r.tokens, hash, () => repo.findTokenAuth(r.db, hash), (t) => repo.touchApiToken(r.db, t.id));
   if (!row) throw authErrors.invalidToken();
   const list = summarize(row.memberships);
   const requested = req.headers[ORGANIZATION_HEADER];
@@ -88,7 +114,6 @@ async function resolveBearer(db: Db, req: FastifyRequest, header: string): Promi
     tenant = tenantOf(list, requested);
     if (!tenant.organizationId) throw authErrors.notAMember();
   }
-  if (row.stale) await repo.touchApiToken(db, row.id);
   return {
     userId: row.user_id,
     email: row.email,
