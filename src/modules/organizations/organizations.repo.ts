@@ -1,4 +1,5 @@
 /** The SQL of the directory of public bodies: the only file of the module that touches the database. */
+import { directoryChanged } from './directory-cache.js';
 import type { Queryable } from '../../platform/db/index.js';
 import type { OfficialList } from './official-list.js';
 
@@ -200,6 +201,7 @@ export async function insertOrganization(db: Queryable, o: NewOrganization): Pro
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'operator')`,
     [o.id, o.kind, o.name, o.searchName, o.ipaCode, o.taxCode, o.regionCode, o.provinceCode, o.patronDay, o.website, o.pec, o.population],
   );
+  directoryChanged();
 }
 
 const UPDATABLE: Record<string, string> = {
@@ -226,6 +228,7 @@ export async function updateOrganization(db: Queryable, id: string, changes: Rec
   }
   if (sets.length === 0) return;
   const r = await db.query(`update organizations set ${sets.join(', ')}, updated_at = now() where id = $1`, params);
+  directoryChanged();
   if (r.rowCount !== 1) throw new Error('aggiornamento dell’ente non applicato');
 }
 
@@ -249,6 +252,7 @@ export async function selectLoadedVersion(db: Queryable): Promise<string | null>
 
 /** Upserts regions, provinces and municipalities in three multi-row statements, then the parent links. */
 export async function upsertOfficialList(db: Queryable, list: OfficialList, searchName: (s: string) => string): Promise<void> {
+  directoryChanged();
   const changed = `updated_at = now()`;
   await db.query(
     `insert into organizations (kind, name, search_name, istat_code, region_code, source)
@@ -310,11 +314,13 @@ export async function upsertOfficialList(db: Queryable, list: OfficialList, sear
      on conflict (key) do update set value = excluded.value, updated_at = now()`,
     [OFFICIAL_LIST_KEY, list.version],
   );
+  directoryChanged();
 }
 
 /** Sets a patron day on an official body by ISTAT code (demo data, CLI). */
 export async function setPatronDayByIstat(db: Queryable, istatCode: string, patronDay: string): Promise<void> {
   await db.query(`update organizations set patron_day = $2, updated_at = now() where istat_code = $1`, [istatCode, patronDay]);
+  directoryChanged();
 }
 
 export async function selectLinkTargets(

@@ -25,6 +25,6 @@ export function searchOrganizationsRoute(app: FastifyInstance, deps: AppDeps) {
         response: { 200: pageOf(organizationSummary) },
       },
     },
-    async (req) => searchOrganizations(deps.db, requireAuth(req), req.query),
+    async (req) => searchOrganizations(deps.db, requireAuth(req), req.query, { cacheSeconds: deps.config.DIRECTORY_CACHE_SECONDS }),
   );
 }

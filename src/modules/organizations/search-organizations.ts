@@ -4,6 +4,7 @@ import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { offsetOf } from '../../platform/http/pagination.js';
 import * as repo from './organizations.repo.js';
 import { searchNameOf } from './search-name.js';
+import { directoryCache } from './directory-cache.js';
 
 export interface SearchInput {
   q?: string;
@@ -14,9 +15,25 @@ export interface SearchInput {
   pageSize: number;
 }
 
-export async function searchOrganizations(db: Db, auth: AuthContext, input: SearchInput) {
+export interface SearchPage {
+  items: repo.OrganizationSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/**
+ * `cacheSeconds` > 0 reuses identical searches for that long in this process (the directory is
+ * the same for every signed-in person; see directory-cache.ts).
+ */
+export async function searchOrganizations(db: Db, auth: AuthContext, input: SearchInput, opts: { cacheSeconds?: number } = {}): Promise<SearchPage> {
   const raw = input.q?.trim() || null;
   const normalized = raw === null ? null : searchNameOf(raw);
+  const cache = opts.cacheSeconds ? directoryCache<SearchPage>(db, opts.cacheSeconds) : null;
+  const key = JSON.stringify([normalized, raw, input.kind, input.regionCode, input.provinceCode?.toUpperCase(), input.page, input.pageSize]);
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const readAt = cache?.currentEpoch();
   const { items, total } = await db.tx(dbContext(auth), (tx) =>
     repo.search(tx, {
       raw: normalized === '' ? null : raw,
@@ -28,5 +45,7 @@ export async function searchOrganizations(db: Db, auth: AuthContext, input: Sear
       offset: offsetOf(input),
     }),
   );
-  return { items, page: input.page, pageSize: input.pageSize, total };
+  const result = { items, page: input.page, pageSize: input.pageSize, total };
+  cache?.set(key, result, readAt);
+  return result;
 }
