@@ -37,6 +37,11 @@ export function defineError(code: string, spec: ErrorSpec) {
   return Object.assign(make, { code, ...spec });
 }
 
+/** The same error with more members in its problem document (e.g. the `message` an integration reads). */
+export function withExtra(err: AppError, extra: Record<string, unknown>): AppError {
+  return new AppError(err.code, err.status, err.title, err.titleEn, err.detail, { ...(err.extra ?? {}), ...extra }, err.errors);
+}
+
 // Errors that belong to no module.
 export const errors = {
   validation: defineError('request.invalid', {

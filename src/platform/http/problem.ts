@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, errors, type FieldError } from './errors.js';
+import { AppError, errors, withExtra, type FieldError } from './errors.js';
 
 export interface Problem {
   type: string;
@@ -95,11 +95,22 @@ export function toAppError(err: unknown): AppError {
   return errors.internal();
 }
 
-export function registerProblemHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err, request: FastifyRequest, reply) => {
-    const appErr = toAppError(err);
+/**
+ * The error handler that turns every error into a problem. `extraMembers` adds members to every
+ * problem of the routes it handles: a plugin that must speak another system's error format on top
+ * of problem+json (Jitsi's reservation module reads `message`) sets it with
+ * `app.setErrorHandler(problemErrorHandler((e) => ({ message: e.detail ?? e.title })))`.
+ */
+export function problemErrorHandler(extraMembers?: (err: AppError) => Record<string, unknown>) {
+  return (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    let appErr = toAppError(err);
     if (appErr.status >= 500) request.log.error({ err }, 'request failed');
+    if (extraMembers) appErr = withExtra(appErr, extraMembers(appErr));
     return sendProblem(reply, appErr);
-  });
+  };
+}
+
+export function registerProblemHandling(app: FastifyInstance): void {
+  app.setErrorHandler(problemErrorHandler());
   app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(`${request.method} ${request.url.split('?')[0]}`)));
 }
