@@ -5,6 +5,7 @@ import { offsetOf } from '../../platform/http/pagination.js';
 import * as repo from './organizations.repo.js';
 import { searchNameOf } from './search-name.js';
 import { directoryCache } from './directory-cache.js';
+import { deepFreeze } from '../../platform/http/serializer.js';
 
 export interface SearchInput {
   q?: string;
@@ -45,7 +46,8 @@ export async function searchOrganizations(db: Db, auth: AuthContext, input: Sear
       offset: offsetOf(input),
     }),
   );
-  const result = { items, page: input.page, pageSize: input.pageSize, total };
+  // frozen: shared by the requests that hit the cache, and serialized once (platform/http/serializer.ts)
+  const result = deepFreeze({ items, page: input.page, pageSize: input.pageSize, total });
   cache?.set(key, result, readAt);
   return result;
 }
