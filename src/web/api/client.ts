@@ -57,6 +57,8 @@ export interface RequestOptions {
   /** Do not report a 401 as "session expired" (sign-in, session probe). */
   quiet401?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. `Idempotency-Key` on a POST that creates). */
+  headers?: Record<string, string>;
 }
 
 export function apiUrl(path: string, query?: RequestOptions['query']): string {
@@ -68,7 +70,7 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json, application/problem+json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;

@@ -21,6 +21,13 @@ const TokensPage = lazy(() => import('../modules/profile/TokensPage'));
 const AuditPage = lazy(() => import('../modules/admin/AuditPage'));
 const OutboxPage = lazy(() => import('../modules/admin/OutboxPage'));
 const OutboxMessagePage = lazy(() => import('../modules/admin/OutboxMessagePage'));
+const PlatformsPage = lazy(() => import('../modules/conferencing/PlatformsPage'));
+const CalendarPage = lazy(() => import('../modules/conferencing/CalendarPage'));
+const NewBookingPage = lazy(() => import('../modules/conferencing/BookingFormPage').then((m) => ({ default: m.NewBookingPage })));
+const EditBookingPage = lazy(() => import('../modules/conferencing/BookingFormPage').then((m) => ({ default: m.EditBookingPage })));
+const MyBookingsPage = lazy(() => import('../modules/conferencing/MyBookingsPage'));
+const OperatorBookingsPage = lazy(() => import('../modules/conferencing/OperatorBookingsPage'));
+const UsagePage = lazy(() => import('../modules/conferencing/UsagePage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const queryClient = new QueryClient({
@@ -88,6 +95,13 @@ export function App() {
                     <Route path="/registro-attivita" element={<AuditPage />} />
                     <Route path="/posta-in-uscita" element={<OutboxPage />} />
                     <Route path="/posta-in-uscita/:id" element={<OutboxMessagePage />} />
+                    <Route path="/videoconferenze" element={<PlatformsPage />} />
+                    <Route path="/videoconferenze/piattaforme/:id" element={<CalendarPage />} />
+                    <Route path="/videoconferenze/piattaforme/:id/prenota" element={<NewBookingPage />} />
+                    <Route path="/videoconferenze/piattaforme/:id/utilizzo" element={<UsagePage />} />
+                    <Route path="/videoconferenze/prenotazioni" element={<MyBookingsPage />} />
+                    <Route path="/videoconferenze/prenotazioni/:id/modifica" element={<EditBookingPage />} />
+                    <Route path="/videoconferenze/gestione" element={<OperatorBookingsPage />} />
                   </Route>
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

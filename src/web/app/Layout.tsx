@@ -102,6 +102,7 @@ function MainNav() {
   const links: { to: string; label: string; end?: boolean }[] = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/enti', label: t('nav.directory'), end: true },
+    { to: '/videoconferenze', label: t('nav.conferencing') },
   ];
   if (orgId && hasRole('body_admin')) links.push({ to: `/enti/${orgId}/persone`, label: t('nav.members') });
   if (hasRole('body_admin')) links.push({ to: '/registro-attivita', label: t('nav.audit') });

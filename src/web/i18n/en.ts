@@ -1,5 +1,6 @@
 /** English strings: the same keys as it.ts (the type checker enforces it). */
 import type { MessageKey } from './it.js';
+import { conferencingEn } from '../modules/conferencing/messages.en.js';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Agile PA',
@@ -29,6 +30,7 @@ export const en: Record<MessageKey, string> = {
   'nav.audit': 'Activity log',
   'nav.outbox': 'Outbox',
   'nav.tokens': 'API tokens',
+  'nav.conferencing': 'Videoconferences',
   'nav.menu': 'Menu',
   'nav.closeMenu': 'Close the menu',
 
@@ -259,6 +261,9 @@ export const en: Record<MessageKey, string> = {
   'outbox.text': 'Text',
   'outbox.noSubject': '(no subject)',
 
+  'chart.legend': 'Legend',
+  'chart.showData': 'Show the chart’s data as a table',
+
   'form.required': 'required',
   'form.saving': 'Saving…',
   'form.fieldErrors': 'Please correct these fields:',
@@ -273,4 +278,6 @@ export const en: Record<MessageKey, string> = {
   'role.desk_operator': 'Desk operator',
   'role.council_secretary': 'Council secretary',
   'role.council_member': 'Council member',
+
+  ...conferencingEn,
 };

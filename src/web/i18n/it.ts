@@ -1,4 +1,6 @@
 /** Italian strings (the reference dictionary: en.ts must have the same keys). `{name}` marks a value. */
+import { conferencingIt } from '../modules/conferencing/messages.it.js';
+
 export const it = {
   'app.name': 'Agile PA',
   'app.tagline': 'Lavoro agile e servizi digitali per gli enti pubblici',
@@ -27,6 +29,7 @@ export const it = {
   'nav.audit': 'Registro attività',
   'nav.outbox': 'Posta in uscita',
   'nav.tokens': 'Token API',
+  'nav.conferencing': 'Videoconferenze',
   'nav.menu': 'Menu',
   'nav.closeMenu': 'Chiudi il menu',
 
@@ -257,6 +260,9 @@ export const it = {
   'outbox.text': 'Testo',
   'outbox.noSubject': '(senza oggetto)',
 
+  'chart.legend': 'Legenda',
+  'chart.showData': 'Mostra i dati del grafico in tabella',
+
   'form.required': 'obbligatorio',
   'form.saving': 'Salvataggio in corso…',
   'form.fieldErrors': 'Correggi questi campi:',
@@ -271,6 +277,8 @@ export const it = {
   'role.desk_operator': 'Operatore di sportello',
   'role.council_secretary': 'Segretario dell’organo',
   'role.council_member': 'Componente dell’organo',
+
+  ...conferencingIt,
 } as const;
 
 export type MessageKey = keyof typeof it;
