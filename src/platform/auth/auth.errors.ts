@@ -82,6 +82,26 @@ export const authErrors = {
     title: 'Questa persona non fa parte dell’ente',
     titleEn: 'This person is not a member of the body',
   }),
+  sharedAccount: defineError('member.shared_account', {
+    status: 409,
+    title: 'Questa persona fa parte anche di altri enti: può disattivarla solo un amministratore della piattaforma',
+    titleEn: 'This person also belongs to other bodies: only a platform administrator can disable the account',
+  }),
+  cannotDisableSelf: defineError('member.cannot_disable_self', {
+    status: 409,
+    title: 'Non puoi disattivare il tuo stesso account',
+    titleEn: 'You cannot disable your own account',
+  }),
+  wrongCurrentPassword: defineError('auth.wrong_current_password', {
+    status: 400,
+    title: 'La password attuale non è corretta',
+    titleEn: 'The current password is wrong',
+  }),
+  noLocalPassword: defineError('auth.no_local_password', {
+    status: 409,
+    title: 'Questo account accede con SPID/CIE e non ha una password locale: usa «Password dimenticata» per crearne una',
+    titleEn: 'This account signs in with SPID/CIE and has no local password',
+  }),
   roleNotGrantable: defineError('member.role_not_grantable', {
     status: 403,
     title: 'Solo un amministratore della piattaforma può assegnare questo ruolo',

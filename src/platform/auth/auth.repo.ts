@@ -43,6 +43,28 @@ export async function linkTaxCode(q: Queryable, userId: string, taxCode: string)
   authChanged();
 }
 
+/** Disables or enables an account (security definer: see migrations/0017_user_disable.sql); false when not allowed. */
+export async function setUserDisabled(tx: Queryable, userId: string, disabled: boolean): Promise<boolean> {
+  const r = await tx.query<{ ok: boolean }>(`select auth_set_user_disabled($1, $2) as ok`, [userId, disabled]);
+  authChanged();
+  return r.rows[0]?.ok === true;
+}
+
+/** All sessions of a user but one (after a password change, the current one stays). */
+export async function deleteOtherSessions(q: Queryable, userId: string, keepId: string | null): Promise<number> {
+  const r = await q.query(`delete from sessions where user_id = $1 and ($2::text is null or id <> $2)`, [userId, keepId]);
+  authChanged();
+  return r.rowCount;
+}
+
+/** Expired or spent sign-in leftovers: sessions, reset links, OIDC states, old login attempts. */
+export async function deleteSignInLeftovers(q: Queryable): Promise<void> {
+  await q.query(`delete from sessions where expires_at < now()`);
+  await q.query(`delete from password_resets where expires_at < now() - interval '1 day'`);
+  await q.query(`delete from oidc_states where expires_at < now()`);
+  await q.query(`delete from login_attempts where at < now() - interval '1 day'`);
+}
+
 export async function setPasswordHash(q: Queryable, userId: string, hash: string): Promise<void> {
   await q.query(`update users set password_hash = $2, updated_at = now() where id = $1`, [userId, hash]);
   authChanged();

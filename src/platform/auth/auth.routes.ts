@@ -13,6 +13,7 @@ import { showSession } from './show-session.js';
 import { switchOrganization } from './switch-organization.js';
 import { requestPasswordReset } from './request-password-reset.js';
 import { confirmPasswordReset } from './confirm-password-reset.js';
+import { changePassword } from './change-password.js';
 import { clearSessionCookie, setSessionCookie } from './plugin.js';
 
 const TAGS = ['auth'];
@@ -91,6 +92,24 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (instance
       },
     },
     async (req) => switchOrganization(db, requireAuth(req), req.body.organizationId),
+  );
+
+  app.put(
+    '/auth/password',
+    {
+      schema: {
+        operationId: 'replaceOwnPassword',
+        tags: TAGS,
+        summary: 'Cambia la propria password (serve quella attuale)',
+        description: 'La nuova password deve avere almeno 12 caratteri; le altre sessioni aperte vengono chiuse, questa resta.',
+        body: z.strictObject({ currentPassword: passwordSchema, newPassword: passwordSchema }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await changePassword(db, requireAuth(req), req.body, req.ip);
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

@@ -11,6 +11,7 @@ import { addMember } from './add-member.js';
 import { listMembers } from './list-members.js';
 import { removeMember } from './remove-member.js';
 import { updateMemberRoles } from './update-member-roles.js';
+import { setMemberDisabled } from './set-member-disabled.js';
 import { PASSWORD_MAX } from './passwords.js';
 
 const TAGS = ['people'];
@@ -81,13 +82,24 @@ export const membersRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (insta
       schema: {
         operationId: 'updateOrganizationMember',
         tags: TAGS,
-        summary: 'Cambia i ruoli di una persona nell’ente',
+        summary: 'Cambia i ruoli di una persona nell’ente, o ne disattiva (riattiva) l’account',
+        description:
+          'Un account disattivato non accede più: le sue sessioni si chiudono subito e i suoi token smettono di funzionare. ' +
+          'L’amministratore dell’ente disattiva solo le persone che appartengono soltanto al suo ente.',
         params: memberParams,
-        body: z.strictObject({ roles: rolesSchema }),
+        body: z
+          .strictObject({ roles: rolesSchema.optional(), disabled: z.boolean().optional().describe('true: account disattivato') })
+          .refine((b) => b.roles !== undefined || b.disabled !== undefined, { error: 'indica i ruoli o lo stato dell’account' }),
         response: { 200: memberSchema },
       },
     },
-    async (req) => updateMemberRoles(db, actorOf(requireAuth(req), req.ip), req.params.id, req.params.userId, req.body.roles),
+    async (req) => {
+      const actor = actorOf(requireAuth(req), req.ip);
+      const { id, userId } = req.params;
+      let member = req.body.roles ? await updateMemberRoles(db, actor, id, userId, req.body.roles) : null;
+      if (req.body.disabled !== undefined) member = await setMemberDisabled(db, actor, id, userId, req.body.disabled);
+      return member!;
+    },
   );
 
   app.delete(

@@ -12,6 +12,10 @@ import { tokensRoutes } from './tokens.routes.js';
 import { membersRoutes } from './members.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
 import { seedPeopleDemo } from './seed-demo.js';
+import * as repo from './auth.repo.js';
+
+/** Daily removal of expired sessions, spent reset links, OIDC states and old sign-in attempts. */
+export const SIGN_IN_CLEANUP_JOB = 'people.sign_in_cleanup';
 
 const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, opts) => {
   if (!isAuthRegistered(app)) {
@@ -28,4 +32,8 @@ export const peopleModule: ModuleDefinition = {
   name: 'people',
   routes,
   seedDemo: seedPeopleDemo,
+  jobs: ({ db }) => ({
+    handlers: { [SIGN_IN_CLEANUP_JOB]: () => db.ownerTx((tx) => repo.deleteSignInLeftovers(tx)) },
+    schedules: [{ name: SIGN_IN_CLEANUP_JOB, spec: 'daily 03:40', type: SIGN_IN_CLEANUP_JOB }],
+  }),
 };

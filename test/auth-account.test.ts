@@ -1,0 +1,128 @@
+/**
+ * Accounts: a body admin disables (and enables again) a person of the body; a person changes his
+ * own password; the daily cleanup of expired sign-in leftovers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './helpers.js';
+import { createUser, login, organizationId, tokenFor, type LoggedIn } from './auth-helpers.js';
+import { moduleJobs } from '../src/modules/registry.js';
+import { SIGN_IN_CLEANUP_JOB } from '../src/platform/auth/people.module.js';
+
+let t: TestApp;
+let aglie: string;
+let lucca: string;
+let admin: LoggedIn;
+beforeAll(async () => {
+  t = await createTestApp();
+  aglie = await organizationId(t.db, '001001');
+  lucca = await organizationId(t.db, '046');
+  const a = await createUser(t.db, { organizationId: aglie, roles: ['body_admin'] });
+  admin = await login(t.app, a.email, a.password);
+});
+afterAll(async () => t?.close());
+
+const json = (headers: Record<string, string>) => ({ ...headers, 'content-type': 'application/json' });
+const patchMember = (headers: Record<string, string>, org: string, userId: string, payload: unknown) =>
+  t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org}/members/${userId}`, headers: json(headers), payload });
+const session = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers });
+
+describe('disabling an account', () => {
+  it('ends the sessions and the tokens at once, refuses sign-in, is audited, and can be undone', async () => {
+    const p = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    const s = await login(t.app, p.email, p.password);
+    const token = { authorization: `Bearer ${await tokenFor(t.db, p.id)}` };
+    expect((await session(s.headers)).statusCode).toBe(200);
+    expect((await session(token)).statusCode).toBe(200);
+
+    const res = await patchMember(admin.headers, aglie, p.id, { disabled: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ userId: p.id, disabled: true, roles: ['employee'] });
+    expect((await session(s.headers)).statusCode).toBe(401);
+    expect((await session(token)).statusCode).toBe(401);
+    const denied = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: p.email, password: p.password } });
+    expect(denied.statusCode).toBe(401);
+    const audit = await t.db.query(`select after from audit_log where entity_id = $1 and action = 'user.disable' and organization_id = $2`, [p.id, aglie]);
+    expect(audit.rows).toHaveLength(1);
+
+    expect((await patchMember(admin.headers, aglie, p.id, { disabled: false })).json().disabled).toBe(false);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: p.email, password: p.password } })).statusCode).toBe(200);
+  });
+
+  it('refuses a person shared with another body unless a platform admin asks, and refuses oneself', async () => {
+    const shared = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    await t.db.ownerTx((tx) => tx.query(`insert into memberships (user_id, organization_id, role) values ($1, $2, 'employee')`, [shared.id, lucca]));
+    const res = await patchMember(admin.headers, aglie, shared.id, { disabled: true });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('member.shared_account');
+    const row = await t.db.query<{ disabled: boolean }>(`select disabled from users where id = $1`, [shared.id]);
+    expect(row.rows[0].disabled).toBe(false);
+
+    const pa = await createUser(t.db, { organizationId: lucca, roles: ['platform_admin'] });
+    const platform = await login(t.app, pa.email, pa.password);
+    expect((await patchMember(platform.headers, aglie, shared.id, { disabled: true })).json().disabled).toBe(true);
+
+    const me = (await session(admin.headers)).json().user.id as string;
+    const self = await patchMember(admin.headers, aglie, me, { disabled: true });
+    expect(self.statusCode).toBe(409);
+    expect(self.json().code).toBe('member.cannot_disable_self');
+  });
+
+  it('another body’s admin and an employee cannot disable anyone; an empty change is refused', async () => {
+    const p = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    const other = await createUser(t.db, { organizationId: lucca, roles: ['body_admin'] });
+    const o = await login(t.app, other.email, other.password);
+    expect((await patchMember(o.headers, aglie, p.id, { disabled: true })).statusCode).toBe(403);
+    expect((await patchMember(o.headers, lucca, p.id, { disabled: true })).statusCode).toBe(404);
+    const e = await login(t.app, p.email, p.password);
+    expect((await patchMember(e.headers, aglie, p.id, { disabled: true })).statusCode).toBe(403);
+    const empty = await patchMember(admin.headers, aglie, p.id, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.headers['content-type']).toContain('application/problem+json');
+    expect((await t.db.query<{ disabled: boolean }>(`select disabled from users where id = $1`, [p.id])).rows[0].disabled).toBe(false);
+  });
+});
+
+describe('changing one’s own password', () => {
+  it('needs the current password, keeps this session and ends the others', async () => {
+    const p = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    const here = await login(t.app, p.email, p.password);
+    const elsewhere = await login(t.app, p.email, p.password);
+    const put = (payload: unknown) => t.app.inject({ method: 'PUT', url: '/api/v1/auth/password', headers: json(here.headers), payload });
+
+    const wrong = await put({ currentPassword: 'not-the-password-1', newPassword: 'una-password-nuova-2026' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().code).toBe('auth.wrong_current_password');
+    const weak = await put({ currentPassword: p.password, newPassword: 'corta' });
+    expect(weak.statusCode).toBe(400);
+
+    expect((await put({ currentPassword: p.password, newPassword: 'una-password-nuova-2026' })).statusCode).toBe(204);
+    expect((await session(here.headers)).statusCode).toBe(200);
+    expect((await session(elsewhere.headers)).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: p.email, password: p.password } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: p.email, password: 'una-password-nuova-2026' } })).statusCode).toBe(200);
+  });
+
+  it('refuses without a session, and without the CSRF token', async () => {
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/auth/password', payload: { currentPassword: 'x'.repeat(12), newPassword: 'y'.repeat(12) } })).statusCode).toBe(401);
+    const p = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    const s = await login(t.app, p.email, p.password);
+    const res = await t.app.inject({ method: 'PUT', url: '/api/v1/auth/password', headers: { cookie: s.cookie }, payload: { currentPassword: p.password, newPassword: 'y'.repeat(12) } });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('daily cleanup of sign-in leftovers', () => {
+  it('removes expired sessions and keeps live ones', async () => {
+    const p = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    const live = await login(t.app, p.email, p.password);
+    await login(t.app, p.email, p.password);
+    await t.db.ownerTx((tx) =>
+      tx.query(`update sessions set expires_at = now() - interval '1 minute' where user_id = $1 and id = (select id from sessions where user_id = $1 order by created_at desc limit 1)`, [p.id]),
+    );
+    const { handlers } = moduleJobs({ config: t.config, db: t.db, mailer: { send: async () => undefined } as never });
+    await handlers[SIGN_IN_CLEANUP_JOB]({}, {} as never);
+    const left = await t.db.ownerTx((tx) => tx.query(`select count(*)::int as n from sessions where user_id = $1`, [p.id]));
+    expect(left.rows[0].n).toBe(1);
+    expect((await session(live.headers)).statusCode).toBe(200);
+  });
+});
