@@ -29,3 +29,9 @@ export async function findOrganizationByCode(
   if (c.length === 0 || c.length > 20) return null;
   return repo.selectByCode(db, c);
 }
+
+/** A body's patron day ('MM-DD', a holiday of its own), or null when it has none or does not exist. */
+export async function getPatronDay(db: Queryable, id: string): Promise<string | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  return (await repo.selectById(db, id))?.patronDay ?? null;
+}
