@@ -83,3 +83,13 @@ export const planErrors = {
   swapNotPending: defineError('plan.swap_not_pending', { status: 409, title: 'La richiesta di scambio è già stata decisa', titleEn: 'The swap request was already decided' }),
   feedNotFound: defineError('plan.feed_not_found', { status: 404, title: 'Calendario non trovato: il link non è valido o è stato rigenerato', titleEn: 'Calendar not found: the link is invalid or was regenerated' }),
 };
+
+// ---------------------------------------------------------------- indicators and targets (indicator.*)
+export const indicatorErrors = {
+  noBody: defineError('indicator.no_body', { status: 403, title: 'Scegli prima l’ente per cui operi', titleEn: 'Choose the body you act for first' }),
+  forbidden: defineError('indicator.forbidden', { status: 403, title: 'Non puoi vedere gli indicatori del lavoro agile di questo ente', titleEn: 'You may not see the remote-work indicators of this body' }),
+  regionForbidden: defineError('indicator.region_forbidden', { status: 403, title: 'Il confronto tra enti è riservato ai funzionari della regione', titleEn: 'Comparing bodies is for the region’s officers only' }),
+  territoryNotFound: defineError('indicator.territory_not_found', { status: 404, title: 'Regione o provincia non trovata', titleEn: 'Region or province not found' }),
+  invalidRange: defineError('indicator.invalid_range', { status: 422, title: 'Periodo non valido: al massimo 36 mesi, dall’inizio alla fine', titleEn: 'Invalid range: at most 36 months, start before end' }),
+  tableNotAvailable: defineError('indicator.table_not_available', { status: 422, title: 'Questa tabella non esiste per l’ambito scelto', titleEn: 'This table does not exist for the chosen scope' }),
+};

@@ -1,9 +1,9 @@
 /** The HTTP routes of the remote-work module (mounted under /api/v1): one plugin per area. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import { plansRoutes } from './plans.route.js';
+import { indicatorRoutes } from './indicators.route.js';
 
 export const remoteWorkRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   // each area registers its routes here, e.g. officeRoutes(app, deps);
-  plansRoutes(app, deps);
+  indicatorRoutes(app, deps);
 };
