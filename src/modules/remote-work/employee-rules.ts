@@ -151,3 +151,44 @@ export function wouldCreateCycle(parents: Map<string, string | null>, officeId: 
   }
   return false;
 }
+
+/** The API's shape of an office's coverage: one entry per weekday, the total and the skill minima. */
+export interface WeekdayCoverage {
+  weekday: number;
+  minOnSite: number;
+  skills: { skill: string; minOnSite: number }[];
+}
+
+/** Stored rows → one entry per weekday that has a rule, Monday first. */
+export function coverageByWeekday(rows: CoverageRuleRow[]): WeekdayCoverage[] {
+  const by = new Map<number, WeekdayCoverage>();
+  for (const r of rows) {
+    const w = by.get(r.weekday) ?? { weekday: r.weekday, minOnSite: 0, skills: [] };
+    if (r.skill === '') w.minOnSite = r.minOnSite;
+    else w.skills.push({ skill: r.skill, minOnSite: r.minOnSite });
+    by.set(r.weekday, w);
+  }
+  return [...by.values()].sort((a, b) => a.weekday - b.weekday).map((w) => ({ ...w, skills: w.skills.sort((a, b) => a.skill.localeCompare(b.skill)) }));
+}
+
+/**
+ * The API's shape → stored rows (zero minima are not stored). Problems (a weekday twice, a skill
+ * twice in one weekday) are returned as messages.
+ */
+export function coverageRows(officeId: string, rules: { weekday: number; minOnSite: number; skills?: { skill: string; minOnSite: number }[] }[]): { rows: CoverageRuleRow[]; problems: string[] } {
+  const rows: CoverageRuleRow[] = [];
+  const problems: string[] = [];
+  const seen = new Set<number>();
+  for (const r of rules) {
+    if (seen.has(r.weekday)) problems.push(`${WEEKDAY_NAMES[r.weekday - 1]} compare due volte`);
+    seen.add(r.weekday);
+    if (r.minOnSite > 0) rows.push({ officeId, weekday: r.weekday, skill: '', minOnSite: r.minOnSite });
+    const skills = new Set<string>();
+    for (const s of r.skills ?? []) {
+      if (skills.has(s.skill)) problems.push(`${WEEKDAY_NAMES[r.weekday - 1]}: la competenza «${s.skill}» compare due volte`);
+      skills.add(s.skill);
+      if (s.minOnSite > 0) rows.push({ officeId, weekday: r.weekday, skill: s.skill, minOnSite: s.minOnSite });
+    }
+  }
+  return { rows, problems };
+}
