@@ -1,20 +1,23 @@
-/** Routes of the bookings: book, list, show, change, cancel. */
+/** Routes of the bookings: book, list, show, its invitation (.ics), change, cancel, the operator's decision. */
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireAuth } from '../../platform/auth/context.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import type { AppDeps } from '../../app.js';
-import { booking, createBookingBody, idParams, updateBookingBody } from './conferencing.schemas.js';
+import { booking, bookingListQuery, createBookingBody, idParams, updateBookingBody } from './conferencing.schemas.js';
 import { createBooking } from './create-booking.js';
 import { updateBooking } from './update-booking.js';
 import { cancelBooking } from './cancel-booking.js';
 import { showBooking } from './show-booking.js';
 import { listBookings } from './list-bookings.js';
 import { decideBooking } from './decide-booking.js';
+import { showInvitation } from './show-invitation.js';
+import { mailSettingsOf } from './invitation.js';
 
 export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const mail = mailSettingsOf(deps.config);
   r.post(
     '/bookings',
     {
@@ -27,7 +30,7 @@ export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const created = await createBooking(deps.db, requireAuth(req), req.body, { ip: req.ip });
+      const created = await createBooking(deps.db, requireAuth(req), req.body, { ip: req.ip, mail });
       return reply.code(201).header('location', `/api/v1/bookings/${created.id}`).send(created);
     },
   );
@@ -37,8 +40,8 @@ export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         operationId: 'listBookings',
         tags: ['conferencing'],
-        summary: 'Prenotazioni visibili: del tuo ente o, per il gestore, delle sue piattaforme',
-        querystring: z.object({ platformId: z.uuid().optional(), ...pageQuery }),
+        summary: 'Prenotazioni visibili (del tuo ente o, per il gestore, delle sue piattaforme), filtrabili per piattaforma, ente, stato, periodo e autore',
+        querystring: bookingListQuery.extend(pageQuery),
         response: { 200: pageOf(booking) },
       },
     },
@@ -50,6 +53,31 @@ export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { operationId: 'showBooking', tags: ['conferencing'], summary: 'Una prenotazione', params: idParams, response: { 200: booking } },
     },
     async (req) => showBooking(deps.db, requireAuth(req), req.params.id),
+  );
+  r.get(
+    '/bookings/:id/invitation.ics',
+    {
+      schema: {
+        operationId: 'showBookingInvitation',
+        tags: ['conferencing'],
+        summary: 'L’invito iCalendar della prenotazione (REQUEST; CANCEL se annullata o rifiutata)',
+        params: idParams,
+        response: {
+          200: {
+            description: 'Invito iCalendar (RFC 5545), fuso Europe/Rome',
+            content: { 'text/calendar': { schema: z.string().max(1000000).describe('VCALENDAR con un VEVENT') } },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const ics = await showInvitation(deps.db, requireAuth(req), req.params.id, { mail });
+      return reply
+        .header('content-type', `text/calendar; charset=utf-8; method=${ics.method}`)
+        .header('content-disposition', `attachment; filename="${ics.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(ics.content);
+    },
   );
   r.patch(
     '/bookings/:id',
@@ -63,7 +91,7 @@ export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: booking },
       },
     },
-    async (req) => updateBooking(deps.db, requireAuth(req), req.params.id, req.body, { ip: req.ip }),
+    async (req) => updateBooking(deps.db, requireAuth(req), req.params.id, req.body, { ip: req.ip, mail }),
   );
   r.delete(
     '/bookings/:id',
@@ -76,7 +104,7 @@ export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: booking },
       },
     },
-    async (req) => cancelBooking(deps.db, requireAuth(req), req.params.id, { ip: req.ip }),
+    async (req) => cancelBooking(deps.db, requireAuth(req), req.params.id, { ip: req.ip, mail }),
   );
   r.post(
     '/bookings/:id/decision',
@@ -90,6 +118,6 @@ export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: booking },
       },
     },
-    async (req) => decideBooking(deps.db, requireAuth(req), req.params.id, req.body.decision, { ip: req.ip }),
+    async (req) => decideBooking(deps.db, requireAuth(req), req.params.id, req.body.decision, { ip: req.ip, mail }),
   );
 }

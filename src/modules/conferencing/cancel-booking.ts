@@ -1,12 +1,17 @@
-/** Use case: cancel a booking that has not started yet; its connections are free again at once. */
+/**
+ * Use case: cancel a booking that has not started yet; its connections are free again at once.
+ * The organiser is told, with the CANCEL of the invitation when the booking had been accepted.
+ */
 import type { Db } from '../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditChainOf, loadChangeable } from './update-booking.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
+import { queueBookingNotice } from './booking-notices.js';
+import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 
-export async function cancelBooking(db: Db, auth: AuthContext, id: string, opts: { ip?: string; now?: number } = {}) {
+export async function cancelBooking(db: Db, auth: AuthContext, id: string, opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
   const now = opts.now ?? Date.now();
   return db.tx(dbContext(auth), async (tx) => {
     const seen = await loadChangeable(tx, id, now);
@@ -25,6 +30,8 @@ export async function cancelBooking(db: Db, auth: AuthContext, id: string, opts:
       after: booking,
       ip: opts.ip ?? null,
     });
+    const platform = (await repo.selectPlatform(tx, booking.platformId))!;
+    await queueBookingNotice(tx, 'cancelled', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now, { wasAccepted: before.status === 'accepted' });
     return booking;
   });
 }

@@ -18,5 +18,12 @@ export const conferencingErrors = {
   notPending: defineError('booking.not_pending', { status: 409, title: 'La prenotazione non è in attesa di approvazione', titleEn: 'The booking is not pending approval' }),
   rangeTooWide: defineError('availability.range_too_wide', { status: 422, title: 'Intervallo troppo ampio: al massimo 62 giorni', titleEn: 'Range too wide (at most 62 days)' }),
   invalidOpeningHours: defineError('platform.invalid_opening_hours', { status: 422, title: 'Orari di servizio non validi', titleEn: 'Invalid opening hours' }),
+  platformArchived: defineError('platform.archived', { status: 409, title: 'La piattaforma è stata dismessa: non accetta prenotazioni né modifiche', titleEn: 'The platform is archived' }),
+  capacityBelowBookings: defineError('platform.capacity_below_bookings', { status: 409, title: 'La nuova capacità è inferiore ai collegamenti già prenotati: vedi gli intervalli indicati', titleEn: 'The new capacity is below the connections already booked' }),
+  hasFutureBookings: defineError('platform.has_future_bookings', { status: 409, title: 'La piattaforma ha prenotazioni future: confermane l’annullamento per dismetterla', titleEn: 'The platform has future bookings' }),
+  invalidTerritory: defineError('platform.invalid_territory', { status: 422, title: 'Il territorio deve essere una regione, una provincia o una città metropolitana', titleEn: 'The territory must be a region, a province or a metropolitan city' }),
+  invalidMembers: defineError('platform.invalid_members', { status: 422, title: 'Alcuni enti aderenti indicati non esistono', titleEn: 'Some member bodies do not exist' }),
+  usageRangeTooWide: defineError('usage.range_too_wide', { status: 422, title: 'Periodo troppo ampio: al massimo 366 giorni', titleEn: 'Period too wide (at most 366 days)' }),
+  usageInvalidRange: defineError('usage.invalid_range', { status: 422, title: 'La data finale del periodo deve essere uguale o successiva a quella iniziale', titleEn: 'The end date must not precede the start date' }),
   invalidOperator: defineError('platform.invalid_operator', { status: 422, title: 'Il gestore deve essere un fornitore o un’associazione', titleEn: 'The operator must be a provider or an association' }),
 };

@@ -7,7 +7,8 @@ export const BOOKING_KINDS = ['meeting', 'council_session', 'board_session', 'tr
 export type BookingKind = (typeof BOOKING_KINDS)[number];
 export const BOOKING_STATUSES = ['pending', 'accepted', 'cancelled', 'refused'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
-export type PlatformAccess = 'members' | 'everyone';
+export const PLATFORM_ACCESS = ['members', 'everyone', 'territory'] as const;
+export type PlatformAccess = (typeof PLATFORM_ACCESS)[number];
 export type VideoSystem = 'none' | 'jitsi' | 'bbb';
 
 export interface PlatformRow {
@@ -17,6 +18,8 @@ export interface PlatformRow {
   capacity: number;
   access: PlatformAccess;
   memberIds: string[];
+  /** The region or province (or metropolitan city) whose bodies may book, when access is 'territory'. */
+  territoryId: string | null;
   minNoticeDays: number;
   maxHorizonDays: number;
   maxDurationMinutes: number;
@@ -25,6 +28,8 @@ export interface PlatformRow {
   requiresApproval: boolean;
   videoSystem: VideoSystem;
   link: string | null;
+  /** Set when the platform was archived: no new bookings, no changes. */
+  archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -43,6 +48,8 @@ export interface BookingRow {
   organiserEmail: string;
   organiserPhone: string | null;
   status: BookingStatus;
+  /** iCalendar SEQUENCE: 0 when booked, +1 on every later write. */
+  sequence: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -53,39 +60,41 @@ const PLATFORM_COLUMNS = `p.id, p.organization_id as "operatorId", p.name, p.cap
   coalesce((select array_agg(m.organization_id::text order by m.organization_id) from conference_platform_members m where m.platform_id = p.id), '{}') as "memberIds",
   p.min_notice_days as "minNoticeDays", p.max_horizon_days as "maxHorizonDays", p.max_duration_minutes as "maxDurationMinutes",
   p.opening_hours as "openingHours", p.open_on_holidays as "openOnHolidays", p.requires_approval as "requiresApproval",
-  p.video_system as "videoSystem", p.link, p.created_at as "createdAt", p.updated_at as "updatedAt"`;
+  p.video_system as "videoSystem", p.link, p.territory_id as "territoryId", p.archived_at as "archivedAt", p.created_at as "createdAt", p.updated_at as "updatedAt"`;
 
 function toPlatform(r: Record<string, unknown>): PlatformRow {
   const openingHours = typeof r.openingHours === 'string' ? JSON.parse(r.openingHours) : r.openingHours;
-  return { ...(r as unknown as PlatformRow), openingHours, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) };
+  return {
+    ...(r as unknown as PlatformRow),
+    openingHours,
+    archivedAt: r.archivedAt ? iso(r.archivedAt) : null,
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
+  };
 }
 
 const BOOKING_COLUMNS = `b.id, b.platform_id as "platformId", b.organization_id as "organizationId", b.created_by as "createdBy",
   b.title, b.kind, b.starts_at as "start", b.ends_at as "end", b.expected_connections as "expectedConnections",
   b.organiser_name as "organiserName", b.organiser_email as "organiserEmail", b.organiser_phone as "organiserPhone",
-  b.status, b.created_at as "createdAt", b.updated_at as "updatedAt"`;
+  b.status, b.sequence, b.created_at as "createdAt", b.updated_at as "updatedAt"`;
 
-function toBooking(r: Record<string, unknown>): BookingRow {
+function toBooking(row: Record<string, unknown>): BookingRow {
+  const { total: _total, ...r } = row; // a window count, when the query has one
   return { ...(r as unknown as BookingRow), start: iso(r.start), end: iso(r.end), createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) };
 }
 
 // ---------------------------------------------------------------- platforms
 
-export async function selectOrganizationKind(db: Queryable, id: string): Promise<string | null> {
-  const r = await db.query<{ kind: string }>(`select kind from organizations where id = $1`, [id]);
-  return r.rows[0]?.kind ?? null;
-}
-
 /** A platform to insert: its members go in their own table, the timestamps come from the database. */
-export type NewPlatform = Omit<PlatformRow, 'memberIds' | 'createdAt' | 'updatedAt'>;
+export type NewPlatform = Omit<PlatformRow, 'memberIds' | 'archivedAt' | 'createdAt' | 'updatedAt'>;
 
 export async function insertPlatform(db: Queryable, p: NewPlatform, memberIds: string[]): Promise<void> {
   await db.query(
     `insert into conference_platforms (id, organization_id, name, capacity, access, min_notice_days, max_horizon_days,
-       max_duration_minutes, opening_hours, open_on_holidays, requires_approval, video_system, link)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13)`,
+       max_duration_minutes, opening_hours, open_on_holidays, requires_approval, video_system, link, territory_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14)`,
     [p.id, p.operatorId, p.name, p.capacity, p.access, p.minNoticeDays, p.maxHorizonDays, p.maxDurationMinutes,
-      JSON.stringify(p.openingHours), p.openOnHolidays, p.requiresApproval, p.videoSystem, p.link],
+      JSON.stringify(p.openingHours), p.openOnHolidays, p.requiresApproval, p.videoSystem, p.link, p.territoryId],
   );
   if (memberIds.length) {
     await db.query(
@@ -95,10 +104,33 @@ export async function insertPlatform(db: Queryable, p: NewPlatform, memberIds: s
   }
 }
 
-export async function countExistingOrganizations(db: Queryable, ids: string[]): Promise<number> {
-  if (!ids.length) return 0;
-  const r = await db.query<{ n: number }>(`select count(*)::int as n from organizations where id = any($1::uuid[])`, [ids]);
-  return r.rows[0].n;
+/** What a change of a platform may set: everything but its identity and operator. */
+export type PlatformChange = Omit<NewPlatform, 'id' | 'operatorId'>;
+
+export async function updatePlatform(db: Queryable, id: string, c: PlatformChange): Promise<void> {
+  await db.query(
+    `update conference_platforms set name = $2, capacity = $3, access = $4, min_notice_days = $5, max_horizon_days = $6,
+       max_duration_minutes = $7, opening_hours = $8::jsonb, open_on_holidays = $9, requires_approval = $10, video_system = $11,
+       link = $12, territory_id = $13, updated_at = now()
+     where id = $1`,
+    [id, c.name, c.capacity, c.access, c.minNoticeDays, c.maxHorizonDays, c.maxDurationMinutes, JSON.stringify(c.openingHours),
+      c.openOnHolidays, c.requiresApproval, c.videoSystem, c.link, c.territoryId],
+  );
+}
+
+/** Replaces the member bodies of a platform with exactly `memberIds`. */
+export async function replacePlatformMembers(db: Queryable, id: string, memberIds: string[]): Promise<void> {
+  await db.query(`delete from conference_platform_members where platform_id = $1 and not (organization_id = any($2::uuid[]))`, [id, memberIds]);
+  if (memberIds.length) {
+    await db.query(
+      `insert into conference_platform_members (platform_id, organization_id) select $1, unnest($2::uuid[]) on conflict do nothing`,
+      [id, memberIds],
+    );
+  }
+}
+
+export async function archivePlatform(db: Queryable, id: string, at: number): Promise<void> {
+  await db.query(`update conference_platforms set archived_at = $2, updated_at = now() where id = $1 and archived_at is null`, [id, new Date(at).toISOString()]);
 }
 
 export async function selectPlatform(db: Queryable, id: string): Promise<PlatformRow | null> {
@@ -106,9 +138,10 @@ export async function selectPlatform(db: Queryable, id: string): Promise<Platfor
   return r.rows[0] ? toPlatform(r.rows[0]) : null;
 }
 
-export async function selectPlatforms(db: Queryable, limit: number, offset: number): Promise<{ items: PlatformRow[]; total: number }> {
-  const r = await db.query(`select ${PLATFORM_COLUMNS} from conference_platforms p order by p.name, p.id limit $1 offset $2`, [limit, offset]);
-  const c = await db.query<{ n: number }>(`select count(*)::int as n from conference_platforms`);
+export async function selectPlatforms(db: Queryable, limit: number, offset: number, includeArchived = false): Promise<{ items: PlatformRow[]; total: number }> {
+  const where = includeArchived ? '' : 'where p.archived_at is null';
+  const r = await db.query(`select ${PLATFORM_COLUMNS} from conference_platforms p ${where} order by p.name, p.id limit $1 offset $2`, [limit, offset]);
+  const c = await db.query<{ n: number }>(`select count(*)::int as n from conference_platforms p ${where}`);
   return { items: r.rows.map(toPlatform), total: c.rows[0].n };
 }
 
@@ -121,9 +154,19 @@ export async function lockPlatform(db: Queryable, id: string): Promise<boolean> 
 /** The bookings holding capacity (accepted, pending) over [from, to), anonymous; `except` leaves one out. */
 export async function selectLoads(db: Queryable, platformId: string, from: number, to: number, except: string | null = null): Promise<Load[]> {
   const r = await db.query<{ s: string | number; e: string | number; connections: number }>(
-    `select (extract(epoch from starts_at) * 1000)::float8 as s, (extract(epoch from ends_at) * 1000)::float8 as e, connections
-       from conference_platform_loads($1, $2, $3, $4)`,
+    `select s, e, connections from conference_platform_loads_ms($1, $2, $3, $4)`,
     [platformId, new Date(from).toISOString(), new Date(to).toISOString(), except],
+  );
+  return r.rows.map((x) => ({ start: Number(x.s), end: Number(x.e), connections: x.connections }));
+}
+
+/** The bookings holding capacity (accepted, pending) that end after `from`: what a lower capacity must still hold. */
+export async function selectLoadsAfter(db: Queryable, platformId: string, from: number): Promise<Load[]> {
+  const r = await db.query<{ s: string | number; e: string | number; connections: number }>(
+    `select (extract(epoch from starts_at) * 1000)::float8 as s, (extract(epoch from ends_at) * 1000)::float8 as e,
+            expected_connections as connections
+       from bookings where platform_id = $1 and status in ('accepted', 'pending') and ends_at > $2`,
+    [platformId, new Date(from).toISOString()],
   );
   return r.rows.map((x) => ({ start: Number(x.s), end: Number(x.e), connections: x.connections }));
 }
@@ -146,15 +189,21 @@ export interface NewBooking {
   status: BookingStatus;
 }
 
-export async function insertBooking(db: Queryable, b: NewBooking): Promise<BookingRow> {
+/**
+ * Inserts a booking unless its platform is archived (null then). The archive check is part of the
+ * statement, which runs after the platform lock was taken: it sees an archive committed meanwhile.
+ */
+export async function insertBooking(db: Queryable, b: NewBooking): Promise<BookingRow | null> {
   const r = await db.query(
     `insert into bookings as b (id, platform_id, organization_id, created_by, title, kind, starts_at, ends_at, expected_connections,
        organiser_name, organiser_email, organiser_phone, status)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning ${BOOKING_COLUMNS}`,
+     select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13
+      where exists (select 1 from conference_platforms p where p.id = $2 and p.archived_at is null)
+     returning ${BOOKING_COLUMNS}`,
     [b.id, b.platformId, b.organizationId, b.createdBy, b.title, b.kind, new Date(b.start).toISOString(), new Date(b.end).toISOString(),
       b.expectedConnections, b.organiserName, b.organiserEmail, b.organiserPhone, b.status],
   );
-  return toBooking(r.rows[0]);
+  return r.rows[0] ? toBooking(r.rows[0]) : null;
 }
 
 /** A booking visible to the caller (RLS), optionally locked for update. */
@@ -163,22 +212,89 @@ export async function selectBooking(db: Queryable, id: string, forUpdate = false
   return r.rows[0] ? toBooking(r.rows[0]) : null;
 }
 
-export async function selectBookings(db: Queryable, platformId: string | null, limit: number, offset: number): Promise<{ items: BookingRow[]; total: number }> {
+export interface BookingFilter {
+  platformId?: string | null;
+  organizationId?: string | null;
+  createdBy?: string | null;
+  status?: BookingStatus | null;
+  /** Bookings overlapping [from, to): either bound may be open. */
+  from?: number | null;
+  to?: number | null;
+}
+
+/** The bookings visible to the caller (RLS) that match the filter, newest start first. */
+export async function selectBookings(db: Queryable, f: BookingFilter, limit: number, offset: number): Promise<{ items: BookingRow[]; total: number }> {
+  const where = `($1::uuid is null or b.platform_id = $1) and ($2::uuid is null or b.organization_id = $2)
+    and ($3::uuid is null or b.created_by = $3) and ($4::text is null or b.status = $4)
+    and ($5::timestamptz is null or b.ends_at > $5) and ($6::timestamptz is null or b.starts_at < $6)`;
+  const params = [
+    f.platformId ?? null,
+    f.organizationId ?? null,
+    f.createdBy ?? null,
+    f.status ?? null,
+    f.from != null ? new Date(f.from).toISOString() : null,
+    f.to != null ? new Date(f.to).toISOString() : null,
+  ];
   const r = await db.query(
-    `select ${BOOKING_COLUMNS} from bookings b where ($1::uuid is null or b.platform_id = $1) order by b.starts_at desc, b.id limit $2 offset $3`,
-    [platformId, limit, offset],
+    `select ${BOOKING_COLUMNS}, count(*) over () as total from bookings b where ${where} order by b.starts_at desc, b.id limit $7 offset $8`,
+    [...params, limit, offset],
   );
-  const c = await db.query<{ n: number }>(`select count(*)::int as n from bookings b where ($1::uuid is null or b.platform_id = $1)`, [platformId]);
-  return { items: r.rows.map(toBooking), total: c.rows[0].n };
+  let total = r.rows.length ? Number((r.rows[0] as { total: unknown }).total) : 0;
+  if (!r.rows.length && offset > 0) {
+    const c = await db.query<{ n: number }>(`select count(*)::int as n from bookings b where ${where}`, params);
+    total = c.rows[0].n;
+  }
+  return { items: r.rows.map(toBooking), total };
+}
+
+/** The bookings of a platform that have not started and still hold capacity, locked (archiving a platform). */
+export async function selectUpcomingBookings(db: Queryable, platformId: string, now: number): Promise<BookingRow[]> {
+  const r = await db.query(
+    `select ${BOOKING_COLUMNS} from bookings b where b.platform_id = $1 and b.status in ('accepted', 'pending') and b.starts_at > $2
+      order by b.starts_at, b.id for update`,
+    [platformId, new Date(now).toISOString()],
+  );
+  return r.rows.map(toBooking);
+}
+
+/** The accepted bookings of a platform starting in [from, to) (usage report), without their contacts. */
+export async function selectAcceptedStarting(
+  db: Queryable,
+  platformId: string,
+  from: number,
+  to: number,
+): Promise<{ organizationId: string; start: number; end: number; connections: number }[]> {
+  const r = await db.query<{ organizationId: string; s: string | number; e: string | number; connections: number }>(
+    `select organization_id as "organizationId", (extract(epoch from starts_at) * 1000)::float8 as s,
+            (extract(epoch from ends_at) * 1000)::float8 as e, expected_connections as connections
+       from bookings where platform_id = $1 and status = 'accepted' and starts_at >= $2 and starts_at < $3`,
+    [platformId, new Date(from).toISOString(), new Date(to).toISOString()],
+  );
+  return r.rows.map((x) => ({ organizationId: x.organizationId, start: Number(x.s), end: Number(x.e), connections: x.connections }));
+}
+
+/**
+ * Marks as reminded the accepted bookings starting in [from, to) not reminded yet, and returns
+ * them. One statement: a concurrent run waits on the rows and then skips them (reminded_at is set).
+ */
+export async function claimReminders(db: Queryable, from: number, to: number, at: number): Promise<BookingRow[]> {
+  const r = await db.query(
+    `update bookings b set reminded_at = $3
+      where b.status = 'accepted' and b.reminded_at is null and b.starts_at >= $1 and b.starts_at < $2
+      returning ${BOOKING_COLUMNS}`,
+    [new Date(from).toISOString(), new Date(to).toISOString(), new Date(at).toISOString()],
+  );
+  return r.rows.map(toBooking);
 }
 
 /** What a change of a booking may set: everything but its identity, platform and owner. */
 export type BookingChange = Omit<NewBooking, 'id' | 'platformId' | 'organizationId' | 'createdBy'>;
 
+/** Writes a booking's fields; every write raises its iCalendar SEQUENCE by one. */
 export async function updateBooking(db: Queryable, id: string, c: BookingChange): Promise<BookingRow> {
   const r = await db.query(
     `update bookings b set title = $2, kind = $3, starts_at = $4, ends_at = $5, expected_connections = $6, organiser_name = $7,
-       organiser_email = $8, organiser_phone = $9, status = $10, updated_at = now()
+       organiser_email = $8, organiser_phone = $9, status = $10, sequence = b.sequence + 1, updated_at = now()
      where b.id = $1 returning ${BOOKING_COLUMNS}`,
     [id, c.title, c.kind, new Date(c.start).toISOString(), new Date(c.end).toISOString(), c.expectedConnections, c.organiserName,
       c.organiserEmail, c.organiserPhone, c.status],

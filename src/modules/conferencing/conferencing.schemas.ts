@@ -1,6 +1,6 @@
 /** Zod schemas of the conferencing routes (requests are strict: unknown fields are refused). */
 import { z } from 'zod';
-import { BOOKING_KINDS, BOOKING_STATUSES } from './conferencing.repo.js';
+import { BOOKING_KINDS, BOOKING_STATUSES, PLATFORM_ACCESS } from './conferencing.repo.js';
 
 export const idParams = z.object({ id: z.uuid({ error: 'identificativo non valido (UUID atteso)' }).describe('Identificativo') });
 
@@ -9,12 +9,12 @@ export const openingHours = z
   .record(z.string().regex(/^[1-7]$/, { error: 'giorno ISO da 1 (lunedì) a 7 (domenica)' }), z.array(z.array(hhmm).length(2, { error: 'una fascia è [inizio, fine]' }).transform((w) => [w[0], w[1]] as [string, string])).max(6))
   .describe('Fasce orarie (ora italiana) per giorno della settimana ISO: "1" lunedì … "7" domenica');
 
-export const createPlatformBody = z.strictObject({
-  operatorId: z.uuid().optional().describe('Ente gestore (fornitore o associazione); di norma il tuo ente'),
+const platformSettings = {
   name: z.string().trim().min(1).max(200),
   capacity: z.number().int().min(1).max(100000).describe('Collegamenti contemporanei'),
-  access: z.enum(['members', 'everyone']).optional(),
+  access: z.enum(PLATFORM_ACCESS).optional().describe('Chi prenota: members (enti aderenti), territory (enti del territorio), everyone'),
   memberIds: z.array(z.uuid()).max(2000).optional().describe('Enti aderenti che possono prenotare'),
+  territoryId: z.uuid().nullable().optional().describe('Regione, provincia o città metropolitana i cui enti possono prenotare (accesso territory)'),
   minNoticeDays: z.number().int().min(0).max(365).optional(),
   maxHorizonDays: z.number().int().min(1).max(1000).optional(),
   maxDurationMinutes: z.number().int().min(1).max(10080).optional(),
@@ -23,6 +23,41 @@ export const createPlatformBody = z.strictObject({
   requiresApproval: z.boolean().optional(),
   videoSystem: z.enum(['none', 'jitsi', 'bbb']).optional(),
   link: z.url().max(500).nullable().optional(),
+};
+
+export const createPlatformBody = z.strictObject({
+  operatorId: z.uuid().optional().describe('Ente gestore (fornitore o associazione); di norma il tuo ente'),
+  ...platformSettings,
+});
+
+/**
+ * A change of a platform: any of its booking settings. The operator does not change; the video
+ * system and its settings change through PUT /conference-platforms/{id}/video.
+ */
+export const updatePlatformBody = z
+  .strictObject(platformSettings)
+  .pick({
+    name: true,
+    capacity: true,
+    access: true,
+    memberIds: true,
+    territoryId: true,
+    minNoticeDays: true,
+    maxHorizonDays: true,
+    maxDurationMinutes: true,
+    openingHours: true,
+    openOnHolidays: true,
+    requiresApproval: true,
+    link: true,
+  })
+  .partial();
+
+export const archivePlatformQuery = z.object({
+  cancelBookings: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true: annulla le prenotazioni non ancora iniziate (con e-mail agli organizzatori); altrimenti, se ce ne sono, la richiesta è rifiutata'),
 });
 
 export const platform = z.object({
@@ -30,8 +65,9 @@ export const platform = z.object({
   operatorId: z.uuid(),
   name: z.string(),
   capacity: z.number().int().min(1).max(100000),
-  access: z.enum(['members', 'everyone']),
+  access: z.enum(PLATFORM_ACCESS),
   memberIds: z.array(z.string()),
+  territoryId: z.uuid().nullable(),
   minNoticeDays: z.number().int().min(0).max(365),
   maxHorizonDays: z.number().int().min(1).max(1000),
   maxDurationMinutes: z.number().int().min(1).max(10080),
@@ -40,8 +76,14 @@ export const platform = z.object({
   requiresApproval: z.boolean(),
   videoSystem: z.enum(['none', 'jitsi', 'bbb']),
   link: z.string().nullable(),
+  archivedAt: z.string().nullable().describe('Quando la piattaforma è stata dismessa'),
   createdAt: z.string(),
   updatedAt: z.string(),
+});
+
+export const archivedPlatform = z.object({
+  platform,
+  cancelledBookings: z.number().int().min(0).max(1000000).describe('Prenotazioni future annullate'),
 });
 
 const instant = z.iso.datetime({ offset: true, error: 'data e ora ISO 8601 con fuso (es. 2027-01-12T09:00:00+01:00)' });
@@ -83,8 +125,45 @@ export const booking = z.object({
   organiserEmail: z.string(),
   organiserPhone: z.string().nullable(),
   status: z.enum(BOOKING_STATUSES),
+  sequence: z.number().int().min(0).max(2147483647).describe('Versione dell’invito iCalendar (SEQUENCE)'),
+  organizationName: z.string().optional().describe('Nome dell’ente che ha prenotato'),
   createdAt: z.string(),
   updatedAt: z.string(),
+});
+
+export const bookingListQuery = z.object({
+  platformId: z.uuid().optional(),
+  organizationId: z.uuid().optional().describe('Ente che ha prenotato'),
+  status: z.enum(BOOKING_STATUSES).optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('true: solo le prenotazioni fatte da me'),
+  from: instant.optional().describe('Prenotazioni che finiscono dopo questo istante'),
+  to: instant.optional().describe('Prenotazioni che iniziano prima di questo istante'),
+});
+
+const day = z.iso.date({ error: 'data nel formato AAAA-MM-GG' });
+export const usageQuery = z.object({
+  from: day.describe('Primo giorno del periodo (ora italiana), incluso'),
+  to: day.describe('Ultimo giorno del periodo, incluso (al massimo 366 giorni)'),
+});
+
+const usageFigures = {
+  bookings: z.number().int().min(0).max(100000000),
+  hours: z.number().min(0).max(1e12).describe('Ore prenotate (due decimali)'),
+  peakConnections: z.number().int().min(0).max(100000000).describe('Massimo di collegamenti contemporanei'),
+};
+
+export const usage = z.object({
+  platformId: z.uuid(),
+  from: z.string(),
+  to: z.string(),
+  capacity: z.number().int().min(1).max(100000),
+  totals: z.object(usageFigures),
+  byMonth: z.array(z.object({ month: z.string().describe('AAAA-MM'), ...usageFigures })),
+  byOrganization: z.array(z.object({ organizationId: z.uuid(), name: z.string(), ...usageFigures })),
 });
 
 export const availabilityQuery = z.object({ from: instant, to: instant });

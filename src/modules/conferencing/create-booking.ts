@@ -2,6 +2,8 @@
  * Use case: a person of a member body books a range of a platform. The calendar rules are
  * checked first (pure), then, in ONE transaction, the platform row is locked, the overlapping
  * bookings summed and the booking inserted only if every instant stays within the capacity.
+ * The organiser's mail (the invitation when accepted, "awaiting approval" when pending) is
+ * queued in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/index.js';
@@ -9,7 +11,10 @@ import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { bookingViolation } from './booking-rules.js';
-import { admit, mayBook, refusal, rulesOf, type Refusal } from './booking-capacity.js';
+import { admit, refusal, rulesOf, type Refusal } from './booking-capacity.js';
+import { mayBookPlatform } from './platform-access.js';
+import { queueBookingNotice } from './booking-notices.js';
+import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
 
@@ -26,7 +31,7 @@ export interface CreateBookingInput {
   organiserPhone?: string | null;
 }
 
-export async function createBooking(db: Db, auth: AuthContext, input: CreateBookingInput, opts: { ip?: string; now?: number } = {}) {
+export async function createBooking(db: Db, auth: AuthContext, input: CreateBookingInput, opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
   const organizationId = auth.organizationId;
   if (!organizationId) throw errors.forbidden('Per prenotare devi agire per un ente.');
   const now = opts.now ?? Date.now();
@@ -36,7 +41,10 @@ export async function createBooking(db: Db, auth: AuthContext, input: CreateBook
   const outcome = await db.tx(dbContext(auth), async (tx): Promise<{ refused: Refusal; rules: ReturnType<typeof rulesOf> } | { booking: repo.BookingRow }> => {
     const platform = await repo.selectPlatform(tx, input.platformId);
     if (!platform) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${input.platformId}.`);
-    if (!mayBook(platform, organizationId)) throw E.notMember('La piattaforma è riservata agli enti aderenti.');
+    if (platform.archivedAt) throw E.platformArchived('La piattaforma è dismessa: scegline un’altra.');
+    if (!(await mayBookPlatform(tx, platform, organizationId))) {
+      throw E.notMember(platform.access === 'territory' ? 'La piattaforma è riservata agli enti del suo territorio.' : 'La piattaforma è riservata agli enti aderenti.');
+    }
     const rules = rulesOf(platform);
     const violation = bookingViolation(rules, start, end, input.expectedConnections, now);
     if (violation) throw violation;
@@ -57,6 +65,7 @@ export async function createBooking(db: Db, auth: AuthContext, input: CreateBook
       organiserPhone: input.organiserPhone ?? null,
       status: platform.requiresApproval ? 'pending' : 'accepted',
     });
+    if (!booking) throw E.platformArchived('La piattaforma è stata dismessa nel frattempo.');
     await recordAudit(tx, {
       organizationId,
       actorUserId: auth.userId,
@@ -68,6 +77,7 @@ export async function createBooking(db: Db, auth: AuthContext, input: CreateBook
       after: booking,
       ip: opts.ip ?? null,
     });
+    await queueBookingNotice(tx, booking.status === 'pending' ? 'pending' : 'confirmed', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now);
     return { booking };
   });
   if ('refused' in outcome) throw await refusal(db, dbContext(auth), outcome.refused, outcome.rules, now);

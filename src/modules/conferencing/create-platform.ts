@@ -10,6 +10,8 @@ import { recordAudit } from '../../platform/audit.js';
 import { openingHoursProblems, type OpeningHours } from './booking-rules.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
+import { getOrganizationPlace } from '../organizations/index.js';
+import { checkAccessSettings } from './platform-access.js';
 
 export interface CreatePlatformInput {
   operatorId?: string;
@@ -17,6 +19,8 @@ export interface CreatePlatformInput {
   capacity: number;
   access?: repo.PlatformAccess;
   memberIds?: string[];
+  /** A region, province or metropolitan city, with access 'territory'. */
+  territoryId?: string | null;
   minNoticeDays?: number;
   maxHorizonDays?: number;
   maxDurationMinutes?: number;
@@ -44,9 +48,11 @@ export async function createPlatform(db: Db, auth: AuthContext, input: CreatePla
   const memberIds = [...new Set(input.memberIds ?? [])];
   const id = randomUUID();
   return db.tx(dbContext(auth), async (tx) => {
-    const kind = await repo.selectOrganizationKind(tx, operatorId);
+    const kind = (await getOrganizationPlace(tx, operatorId))?.kind;
     if (kind !== 'provider' && kind !== 'association') throw E.invalidOperator('Il gestore indicato non è un fornitore né un’associazione di enti.');
-    if ((await repo.countExistingOrganizations(tx, memberIds)) !== memberIds.length) throw E.invalidOperator('Alcuni enti aderenti indicati non esistono.');
+    const access = input.access ?? 'members';
+    const territoryId = input.territoryId ?? null;
+    await checkAccessSettings(tx, access, territoryId, memberIds);
     await repo.insertPlatform(
       tx,
       {
@@ -54,7 +60,8 @@ export async function createPlatform(db: Db, auth: AuthContext, input: CreatePla
         operatorId,
         name: input.name,
         capacity: input.capacity,
-        access: input.access ?? 'members',
+        access,
+        territoryId,
         minNoticeDays: input.minNoticeDays ?? 1,
         maxHorizonDays: input.maxHorizonDays ?? 90,
         maxDurationMinutes: input.maxDurationMinutes ?? 480,

@@ -1,7 +1,8 @@
 /**
  * Use case: the operator of a platform that requires approval accepts or refuses a pending
  * booking. A pending booking already holds its connections (see booking-capacity.ts), so
- * accepting needs no new capacity check; refusing frees them at once.
+ * accepting needs no new capacity check; refusing frees them at once. The organiser gets the
+ * invitation (accepted) or the refusal.
  */
 import type { Db } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
@@ -10,8 +11,10 @@ import { recordAudit } from '../../platform/audit.js';
 import { auditChainOf, loadChangeable } from './update-booking.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
+import { queueBookingNotice } from './booking-notices.js';
+import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 
-export async function decideBooking(db: Db, auth: AuthContext, id: string, decision: 'accepted' | 'refused', opts: { ip?: string; now?: number } = {}) {
+export async function decideBooking(db: Db, auth: AuthContext, id: string, decision: 'accepted' | 'refused', opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
   const now = opts.now ?? Date.now();
   return db.tx(dbContext(auth), async (tx) => {
     const seen = await loadChangeable(tx, id, now);
@@ -34,6 +37,7 @@ export async function decideBooking(db: Db, auth: AuthContext, id: string, decis
       after: booking,
       ip: opts.ip ?? null,
     });
+    await queueBookingNotice(tx, decision === 'accepted' ? 'confirmed' : 'refused', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now);
     return booking;
   });
 }

@@ -1,6 +1,7 @@
-/** Use cases: one booking, and the bookings the caller may see (its body's, or its platforms' as operator). */
+/** Use case: one booking the caller may see (its body's, or its platforms' as operator), with the body's name. */
 import type { Db } from '../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../platform/auth/context.js';
+import { getOrganizationNames } from '../organizations/index.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
 
@@ -8,6 +9,7 @@ export async function showBooking(db: Db, auth: AuthContext, id: string) {
   return db.tx(dbContext(auth), async (tx) => {
     const b = await repo.selectBooking(tx, id);
     if (!b) throw E.bookingNotFound(`Nessuna prenotazione con identificativo ${id}.`);
-    return b;
+    const names = await getOrganizationNames(tx, [b.organizationId]);
+    return { ...b, organizationName: names.get(b.organizationId) ?? '' };
   });
 }

@@ -2,6 +2,9 @@
  * Use case: change a booking that has not started yet. A new range or a new number of
  * connections is checked again against the calendar rules and, with the platform locked, against
  * the capacity without the booking's own old load (which the change frees).
+ * A change raises the booking's SEQUENCE and mails the organiser: the updated invitation
+ * (REQUEST) when accepted — and a CANCEL to the old address when the organiser's e-mail changed —
+ * or a "changed, awaiting approval" note when pending. A request that changes nothing writes nothing.
  */
 import type { Db } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
@@ -10,6 +13,8 @@ import { bookingViolation } from './booking-rules.js';
 import { admit, refusal, rulesOf, type Refusal } from './booking-capacity.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
+import { queueBookingNotice } from './booking-notices.js';
+import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 
 export interface UpdateBookingInput {
   title?: string;
@@ -39,11 +44,27 @@ export async function loadChangeable(tx: Parameters<Parameters<Db['tx']>[1]>[0],
   return before;
 }
 
-export async function updateBooking(db: Db, auth: AuthContext, id: string, input: UpdateBookingInput, opts: { ip?: string; now?: number } = {}) {
+/** Whether the input changes anything of the booking. */
+function changes(b: repo.BookingRow, input: UpdateBookingInput): boolean {
+  return (
+    (input.title !== undefined && input.title !== b.title) ||
+    (input.kind !== undefined && input.kind !== b.kind) ||
+    (input.start !== undefined && Date.parse(input.start) !== Date.parse(b.start)) ||
+    (input.end !== undefined && Date.parse(input.end) !== Date.parse(b.end)) ||
+    (input.expectedConnections !== undefined && input.expectedConnections !== b.expectedConnections) ||
+    (input.organiserName !== undefined && input.organiserName !== b.organiserName) ||
+    (input.organiserEmail !== undefined && input.organiserEmail !== b.organiserEmail) ||
+    (input.organiserPhone !== undefined && input.organiserPhone !== b.organiserPhone)
+  );
+}
+
+export async function updateBooking(db: Db, auth: AuthContext, id: string, input: UpdateBookingInput, opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
   const now = opts.now ?? Date.now();
   const outcome = await db.tx(dbContext(auth), async (tx): Promise<{ refused: Refusal; rules: ReturnType<typeof rulesOf> } | { booking: repo.BookingRow }> => {
     const seen = await loadChangeable(tx, id, now);
     const platform = (await repo.selectPlatform(tx, seen.platformId))!;
+    if (platform.archivedAt) throw E.platformArchived('La piattaforma è dismessa: la prenotazione non si modifica.');
+    if (!changes(seen, input)) return { booking: seen };
     const rules = rulesOf(platform);
     const start = input.start !== undefined ? Date.parse(input.start) : Date.parse(seen.start);
     const end = input.end !== undefined ? Date.parse(input.end) : Date.parse(seen.end);
@@ -80,6 +101,17 @@ export async function updateBooking(db: Db, auth: AuthContext, id: string, input
       after: booking,
       ip: opts.ip ?? null,
     });
+    const mail = opts.mail ?? DEFAULT_MAIL_SETTINGS;
+    if (booking.status === 'accepted') {
+      if (booking.organiserEmail !== before.organiserEmail) {
+        // the old address holds the old invitation: take it out of that calendar
+        const old = { ...booking, organiserName: before.organiserName, organiserEmail: before.organiserEmail, status: 'cancelled' as const };
+        await queueBookingNotice(tx, 'handed_over', platform, old, mail, now, { handedTo: booking.organiserEmail });
+      }
+      await queueBookingNotice(tx, 'updated', platform, booking, mail, now);
+    } else {
+      await queueBookingNotice(tx, 'pending_updated', platform, booking, mail, now);
+    }
     return { booking };
   });
   if ('refused' in outcome) throw await refusal(db, dbContext(auth), outcome.refused, outcome.rules, now);

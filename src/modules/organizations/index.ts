@@ -30,6 +30,16 @@ export async function findOrganizationByCode(
   return repo.selectByCode(db, c);
 }
 
+/** Where a body is: its kind, its region (ISTAT code) and province (sigla); null when it does not exist. */
+export async function getOrganizationPlace(
+  db: Queryable,
+  id: string,
+): Promise<{ id: string; kind: repo.OrganizationKind; name: string; regionCode: string | null; provinceCode: string | null } | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const o = await repo.selectById(db, id);
+  return o ? { id: o.id, kind: o.kind, name: o.name, regionCode: o.regionCode, provinceCode: o.provinceCode } : null;
+}
+
 /** A body's patron day ('MM-DD', a holiday of its own), or null when it has none or does not exist. */
 export async function getPatronDay(db: Queryable, id: string): Promise<string | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
