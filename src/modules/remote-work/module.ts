@@ -2,12 +2,15 @@
 import type { ModuleDefinition } from '../registry.js';
 import { remoteWorkRoutes } from './remote-work.routes.js';
 import { INDICATOR_SCHEDULES, indicatorJobHandlers } from './refresh-indicators.js';
+import { PLAN_JOB } from './create-plan-run.js';
+import { planJobHandler } from './plan-run-job.js';
+import { agreementJobs } from './agreement-jobs.js';
 
 export const remoteWorkModule: ModuleDefinition = {
   name: 'remote-work',
   routes: remoteWorkRoutes,
   jobs: (deps) => ({
-    handlers: { ...indicatorJobHandlers(deps.db) },
-    schedules: [...INDICATOR_SCHEDULES],
+    handlers: { ...indicatorJobHandlers(deps.db), [PLAN_JOB]: planJobHandler(), ...agreementJobs(deps).handlers },
+    schedules: [...INDICATOR_SCHEDULES, ...agreementJobs(deps).schedules],
   }),
 };

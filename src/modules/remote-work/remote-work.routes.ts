@@ -4,10 +4,12 @@ import type { AppDeps } from '../../app.js';
 import { officesRoutes } from './offices.route.js';
 import { indicatorRoutes } from './indicators.route.js';
 import { plansRoutes } from './plans.route.js';
+import { agreementsRoutes } from './agreements.route.js';
 
 export const remoteWorkRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   // each area registers its routes here, e.g. officeRoutes(app, deps);
   indicatorRoutes(app, deps);
   plansRoutes(app, deps);
+  agreementsRoutes(app, deps);
   officesRoutes(app, deps);
 };
