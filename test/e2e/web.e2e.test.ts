@@ -268,6 +268,68 @@ describe('directory, bodies, people, audit, tokens (body admin and platform admi
   });
 });
 
+describe('accounts: editing a body, disabling a person, changing one’s password', () => {
+  it('lets the body admin edit the body’s contacts and patron day, and disable then enable a person', async () => {
+    const aglie = await organizationId(server.db, '001001');
+    const leaving = await createUser(server.db, { email: 'in.uscita@e2e.example', displayName: 'Ugo Uscente', organizationId: aglie, roles: ['employee'] });
+    const { context, page, problems } = await newPage(browser, server.baseUrl);
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, bodyAdmin.email, bodyAdmin.password);
+    await page.goto(`/enti/${aglie}`);
+    await page.getByRole('link', { name: 'Modifica i dati dell’ente' }).click();
+    await h1(page, 'Modifica: Agliè');
+    await expectAccessible(page, 'edit body');
+    // only the day: refused in the page, focus on the day
+    await page.getByLabel('Giorno della festa del patrono').selectOption('9');
+    await page.getByLabel('Mese della festa del patrono').selectOption('');
+    await page.getByRole('button', { name: 'Salva i dati' }).click();
+    await expect.poll(() => page.getByLabel('Giorno della festa del patrono').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Mese della festa del patrono').selectOption('9');
+    await page.getByLabel('Sito web').fill('https://www.comune.aglie.to.it');
+    await page.getByRole('button', { name: 'Salva i dati' }).click();
+    await page.getByRole('status').filter({ hasText: 'Dati dell’ente salvati' }).waitFor();
+    await page.getByText('9 settembre').waitFor();
+    await page.getByRole('link', { name: 'https://www.comune.aglie.to.it' }).waitFor();
+    await expectAccessible(page, 'body record after edit');
+
+    await page.goto(`/enti/${aglie}/persone`);
+    const row = page.getByRole('row').filter({ hasText: leaving.email });
+    await row.getByRole('button', { name: 'Disattiva — Ugo Uscente' }).click();
+    await page.getByRole('status').filter({ hasText: 'L’account di Ugo Uscente è disattivato' }).waitFor();
+    await row.getByRole('cell', { name: 'Disattivato' }).waitFor();
+    await expectAccessible(page, 'members with a disabled account');
+    const refused = await page.request.post('/api/v1/auth/login', { data: { email: leaving.email, password: leaving.password } });
+    expect(refused.status()).toBe(401);
+    await row.getByRole('button', { name: 'Riattiva — Ugo Uscente' }).click();
+    await page.getByRole('status').filter({ hasText: 'di nuovo attivo' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a person change her password: the wrong current one is named, the new one works', async () => {
+    const aglie = await organizationId(server.db, '001001');
+    const p = await createUser(server.db, { email: 'cambia.password@e2e.example', displayName: 'Carla Cambia', organizationId: aglie, roles: ['employee'] });
+    const { context, page, problems } = await newPage(browser, server.baseUrl);
+    await signIn(page, p.email, p.password);
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Cambia password' }).click();
+    await h1(page, 'Cambia la tua password');
+    await expectAccessible(page, 'change password');
+    await page.getByLabel('Password attuale').fill('non-e-questa-2026');
+    await page.getByLabel('Nuova password', { exact: true }).fill('nuova-password-sicura-2026');
+    await page.getByLabel('Ripeti la nuova password').fill('nuova-password-sicura-2026');
+    await page.getByRole('button', { name: 'Cambia la password' }).click();
+    await expect.poll(() => page.getByLabel('Password attuale').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'change password with error');
+    await page.getByLabel('Password attuale').fill(p.password);
+    await page.getByRole('button', { name: 'Cambia la password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Password cambiata' }).waitFor();
+    const ok = await page.request.post('/api/v1/auth/login', { data: { email: p.email, password: 'nuova-password-sicura-2026' } });
+    expect(ok.status()).toBe(200);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('on a phone (375×812)', () => {
   it('the directory is usable: a list instead of a table, no horizontal scrolling, menu by button', async () => {
     const { context, page, problems } = await newPage(browser, server.baseUrl, PHONE);

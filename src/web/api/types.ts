@@ -34,10 +34,11 @@ export interface OrganizationSummary {
 }
 
 export interface OrganizationDetail extends OrganizationSummary {
+  source?: 'istat' | 'operator';
+  population?: number | null;
   patronDay?: string | null;
   website?: string | null;
   pec?: string | null;
-  population?: number | null;
   parents?: { id: string; name: string; kind: string; relation?: string }[];
 }
 
@@ -47,6 +48,7 @@ export interface Member {
   email: string;
   displayName: string;
   roles: string[];
+  disabled?: boolean;
 }
 
 export interface ApiToken {

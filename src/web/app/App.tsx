@@ -18,6 +18,8 @@ const OrganizationPage = lazy(() => import('../modules/organizations/Organizatio
 const CreateOrganizationPage = lazy(() => import('../modules/organizations/CreateOrganizationPage'));
 const MembersPage = lazy(() => import('../modules/organizations/MembersPage'));
 const TokensPage = lazy(() => import('../modules/profile/TokensPage'));
+const EditOrganizationPage = lazy(() => import('../modules/organizations/EditOrganizationPage'));
+const PasswordPage = lazy(() => import('../modules/profile/PasswordPage'));
 const AuditPage = lazy(() => import('../modules/admin/AuditPage'));
 const OutboxPage = lazy(() => import('../modules/admin/OutboxPage'));
 const OutboxMessagePage = lazy(() => import('../modules/admin/OutboxMessagePage'));
@@ -91,6 +93,8 @@ export function App() {
                     <Route path="/enti/nuovo" element={<CreateOrganizationPage />} />
                     <Route path="/enti/:id" element={<OrganizationPage />} />
                     <Route path="/enti/:id/persone" element={<MembersPage />} />
+                    <Route path="/enti/:id/modifica" element={<EditOrganizationPage />} />
+                    <Route path="/profilo/password" element={<PasswordPage />} />
                     <Route path="/profilo/token" element={<TokensPage />} />
                     <Route path="/registro-attivita" element={<AuditPage />} />
                     <Route path="/posta-in-uscita" element={<OutboxPage />} />

@@ -108,6 +108,7 @@ function MainNav() {
   if (hasRole('body_admin')) links.push({ to: '/registro-attivita', label: t('nav.audit') });
   if (isPlatformAdmin) links.push({ to: '/posta-in-uscita', label: t('nav.outbox') });
   links.push({ to: '/profilo/token', label: t('nav.tokens') });
+  links.push({ to: '/profilo/password', label: t('nav.password') });
   return (
     <nav id="main-nav" className="main-nav" aria-label={t('nav.label')}>
       <div className="container-xxl">

@@ -8,6 +8,10 @@ import type { Member, OrganizationDetail } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { CheckboxGroup, TextField } from '../../components/Field';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
+import { Pager } from '../../components/Pager';
+import { useSession } from '../../api/session';
+
+const PAGE_SIZE = 50;
 
 const memberId = (m: Member) => m.userId ?? m.id ?? m.email;
 
@@ -131,12 +135,15 @@ export default function MembersPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [page, setPage] = useState(1);
+  const { session } = useSession();
   const org = useQuery({ queryKey: ['organization', id], queryFn: () => api<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`) });
   const members = useQuery({
-    queryKey: ['members', id],
-    queryFn: () => api<{ items: Member[] } | Member[]>(`/organizations/${encodeURIComponent(id)}/members`, { query: { pageSize: 100 } }),
+    queryKey: ['members', id, page],
+    queryFn: () => api<{ items: Member[]; total: number }>(`/organizations/${encodeURIComponent(id)}/members`, { query: { page, pageSize: PAGE_SIZE } }),
   });
   const list = itemsOf(members.data);
+  const total = members.data?.total ?? list.length;
   const refresh = () => qc.invalidateQueries({ queryKey: ['members', id] });
 
   const remove = async (m: Member) => {
@@ -145,6 +152,18 @@ export default function MembersPage() {
     try {
       await api(`/organizations/${id}/members/${memberId(m)}`, { method: 'DELETE' });
       setNotice(t('members.removed', { name: m.displayName }));
+      await refresh();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const setDisabled = async (m: Member, disabled: boolean) => {
+    if (disabled && !window.confirm(t('members.disableConfirm', { name: m.displayName }))) return;
+    setError(null);
+    try {
+      await api(`/organizations/${id}/members/${memberId(m)}`, { method: 'PATCH', body: { disabled } });
+      setNotice(t(disabled ? 'members.disabledNotice' : 'members.enabledNotice', { name: m.displayName }));
       await refresh();
     } catch (err) {
       setError(err);
@@ -173,6 +192,7 @@ export default function MembersPage() {
                 <th scope="col">{t('members.col.name')}</th>
                 <th scope="col">{t('members.col.email')}</th>
                 <th scope="col">{t('members.col.roles')}</th>
+                <th scope="col">{t('members.col.status')}</th>
                 <th scope="col">{t('members.col.actions')}</th>
               </tr>
             </thead>
@@ -198,12 +218,19 @@ export default function MembersPage() {
                       m.roles.map(roleLabel).join(', ')
                     )}
                   </td>
+                  <td>{m.disabled ? <strong>{t('members.inactive')}</strong> : t('members.active')}</td>
                   <td>
                     <div className="d-flex flex-wrap gap-2">
                       <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing(memberId(m))} disabled={editing === memberId(m)}>
                         {t('members.editShort')}
                         <span className="visually-hidden"> — {m.displayName}</span>
                       </button>
+                      {memberId(m) !== session?.user.id && (
+                        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => void setDisabled(m, !m.disabled)}>
+                          {t(m.disabled ? 'members.enable' : 'members.disable')}
+                          <span className="visually-hidden"> — {m.displayName}</span>
+                        </button>
+                      )}
                       <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => void remove(m)}>
                         {t('members.removeShort')}
                         <span className="visually-hidden"> — {m.displayName}</span>
@@ -216,6 +243,7 @@ export default function MembersPage() {
           </table>
         </div>
       )}
+      <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} />
       <AddMember
         orgId={id}
         onAdded={(msg) => {

@@ -1,12 +1,12 @@
 /** A body's record: kind, codes, place, patron day, contacts, parent bodies. */
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import type { OrganizationDetail } from '../../api/types';
 import { Loading, PageTitle } from '../../components/Page';
-import { ProblemAlert } from '../../components/Problem';
+import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 import { regionName } from './regions';
 
 function patronDay(md: string, lang: string): string {
@@ -22,6 +22,7 @@ export default function OrganizationPage() {
   const q = useQuery({ queryKey: ['organization', id], queryFn: () => api<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`) });
   const o = q.data;
   const canSeeMembers = isPlatformAdmin || (session?.organization?.id === id && hasRole('body_admin'));
+  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? null;
   const na = <span className="text-muted">{t('org.notAvailable')}</span>;
 
   return (
@@ -45,6 +46,7 @@ export default function OrganizationPage() {
         <>
           <PageTitle>{o.name}</PageTitle>
           <p className="lead">{kindLabel(o.kind)}</p>
+          <SuccessNotice>{notice}</SuccessNotice>
           <h2 className="h4 mt-4">{t('org.details')}</h2>
           <dl className="details row">
             <dt className="col-sm-4">{t('org.istatCode')}</dt>
@@ -101,9 +103,14 @@ export default function OrganizationPage() {
             )}
           </dl>
           {canSeeMembers && (
-            <Link className="btn btn-outline-primary" to={`/enti/${o.id}/persone`}>
-              {t('org.members')}
-            </Link>
+            <div className="d-flex flex-wrap gap-2">
+              <Link className="btn btn-outline-primary" to={`/enti/${o.id}/persone`}>
+                {t('org.members')}
+              </Link>
+              <Link className="btn btn-outline-primary" to={`/enti/${o.id}/modifica`}>
+                {t('org.edit')}
+              </Link>
+            </div>
           )}
         </>
       )}

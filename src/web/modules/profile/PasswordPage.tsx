@@ -1,0 +1,99 @@
+/** Change one's own password: the current one, then the new one twice. Other sessions end. */
+import { useRef, useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n';
+import { api, ApiError } from '../../api/client';
+import { PageTitle } from '../../components/Page';
+import { TextField } from '../../components/Field';
+import { ProblemAlert, SuccessNotice } from '../../components/Problem';
+
+export default function PasswordPage() {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const curRef = useRef<HTMLInputElement>(null);
+  const pRef = useRef<HTMLInputElement>(null);
+  const cRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setDone(false);
+    const fe: Record<string, string> = {};
+    if (!current) fe.currentPassword = t('password.currentRequired');
+    if (password.length < 12) fe.newPassword = t('reset.tooShort');
+    else if (password !== confirm) fe.confirm = t('reset.mismatch');
+    setFieldErrors(fe);
+    if (fe.currentPassword) return curRef.current?.focus();
+    if (fe.newPassword) return pRef.current?.focus();
+    if (fe.confirm) return cRef.current?.focus();
+    setBusy(true);
+    try {
+      await api('/auth/password', { method: 'PUT', body: { currentPassword: current, newPassword: password } });
+      setDone(true);
+      setCurrent('');
+      setPassword('');
+      setConfirm('');
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError) {
+        const byField = err.fieldErrors();
+        if (err.problem?.code === 'auth.wrong_current_password') byField.currentPassword = t('password.wrongCurrent');
+        setFieldErrors(byField);
+        if (byField.currentPassword) curRef.current?.focus();
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="form-narrow">
+      <PageTitle>{t('password.title')}</PageTitle>
+      <p>{t('password.intro')}</p>
+      <SuccessNotice>{done ? t('password.done') : null}</SuccessNotice>
+      <ProblemAlert error={error} />
+      <form noValidate onSubmit={submit}>
+        <TextField
+          ref={curRef}
+          label={t('password.current')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          error={fieldErrors.currentPassword}
+        />
+        <TextField
+          ref={pRef}
+          label={t('reset.password')}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          help={t('reset.intro')}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldErrors.newPassword}
+        />
+        <TextField
+          ref={cRef}
+          label={t('reset.confirm')}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={fieldErrors.confirm}
+        />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t('form.saving') : t('password.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
