@@ -1,5 +1,6 @@
 /** Zod schemas of the conferencing routes (requests are strict: unknown fields are refused). */
 import { z } from 'zod';
+import { videoSettingsFields } from './video.schemas.js';
 import { BOOKING_KINDS, BOOKING_STATUSES, PLATFORM_ACCESS } from './conferencing.repo.js';
 
 export const idParams = z.object({ id: z.uuid({ error: 'identificativo non valido (UUID atteso)' }).describe('Identificativo') });
@@ -27,6 +28,7 @@ const platformSettings = {
 
 export const createPlatformBody = z.strictObject({
   operatorId: z.uuid().optional().describe('Ente gestore (fornitore o associazione); di norma il tuo ente'),
+  video: z.strictObject(videoSettingsFields).optional().describe('Impostazioni del sistema video (videoSystem): i segreti si scrivono e non vengono mai restituiti'),
   ...platformSettings,
 });
 
@@ -76,6 +78,7 @@ export const platform = z.object({
   requiresApproval: z.boolean(),
   videoSystem: z.enum(['none', 'jitsi', 'bbb']),
   link: z.string().nullable(),
+  videoConfigured: z.boolean().describe('Il sistema video ha le sue impostazioni (i segreti non sono mai restituiti)'),
   archivedAt: z.string().nullable().describe('Quando la piattaforma è stata dismessa'),
   createdAt: z.string(),
   updatedAt: z.string(),

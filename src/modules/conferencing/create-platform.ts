@@ -10,6 +10,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { openingHoursProblems, type OpeningHours } from './booking-rules.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
+import { storeVideoSettings, videoSettingsFor, type VideoSettingsInput } from './video-settings.js';
 import { getOrganizationPlace } from '../organizations/index.js';
 import { checkAccessSettings } from './platform-access.js';
 
@@ -29,6 +30,8 @@ export interface CreatePlatformInput {
   requiresApproval?: boolean;
   videoSystem?: repo.VideoSystem;
   link?: string | null;
+  /** The settings of its video system (secrets are write-only). */
+  video?: VideoSettingsInput;
 }
 
 /** Monday to Friday 08:00-20:00 when the operator gives no hours. */
@@ -46,6 +49,7 @@ export async function createPlatform(db: Db, auth: AuthContext, input: CreatePla
   const problems = openingHoursProblems(openingHours);
   if (problems.length) throw E.invalidOpeningHours(problems.join('; '));
   const memberIds = [...new Set(input.memberIds ?? [])];
+  const video = input.video ? videoSettingsFor(input.videoSystem ?? 'none', input.video, 'body.video') : undefined;
   const id = randomUUID();
   return db.tx(dbContext(auth), async (tx) => {
     const kind = (await getOrganizationPlace(tx, operatorId))?.kind;
@@ -73,6 +77,7 @@ export async function createPlatform(db: Db, auth: AuthContext, input: CreatePla
       },
       memberIds,
     );
+    if (video !== undefined) await storeVideoSettings(tx, id, video);
     const created = (await repo.selectPlatform(tx, id))!;
     await recordAudit(tx, {
       organizationId: operatorId,
