@@ -1,6 +1,7 @@
 /** The remote-work module as the registry sees it: offices, employees, agreements, planner, indicators, POLA. */
 import type { ModuleDefinition } from '../registry.js';
 import { remoteWorkRoutes } from './remote-work.routes.js';
+import { seedRemoteWorkDemo } from './seed-demo.js';
 import { INDICATOR_SCHEDULES, indicatorJobHandlers } from './refresh-indicators.js';
 import { PLAN_JOB } from './create-plan-run.js';
 import { planJobHandler } from './plan-run-job.js';
@@ -9,6 +10,7 @@ import { agreementJobs } from './agreement-jobs.js';
 export const remoteWorkModule: ModuleDefinition = {
   name: 'remote-work',
   routes: remoteWorkRoutes,
+  seedDemo: seedRemoteWorkDemo,
   jobs: (deps) => ({
     handlers: { ...indicatorJobHandlers(deps.db), [PLAN_JOB]: planJobHandler(), ...agreementJobs(deps).handlers },
     schedules: [...INDICATOR_SCHEDULES, ...agreementJobs(deps).schedules],

@@ -129,6 +129,12 @@ export async function isBodyMember(db: Queryable, organizationId: string, userId
   return r.rows.length > 0;
 }
 
+/** A platform account's id by e-mail (the demo seed, run as the owner). */
+export async function selectUserIdByEmail(db: Queryable, email: string): Promise<string | null> {
+  const r = await db.query<{ id: string }>(`select id from users where lower(email) = lower($1)`, [email]);
+  return r.rows[0]?.id ?? null;
+}
+
 export interface PersonOption {
   userId: string;
   displayName: string;
