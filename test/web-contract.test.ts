@@ -12,7 +12,7 @@ import { en as english } from '../src/web/i18n/en.js';
 import { BOOKING_KINDS as SERVER_BOOKING_KINDS, BOOKING_STATUSES as SERVER_BOOKING_STATUSES } from '../src/modules/conferencing/conferencing.repo.js';
 import { conferencingErrors } from '../src/modules/conferencing/conferencing.errors.js';
 import { BOOKING_KINDS, BOOKING_STATUSES } from '../src/web/modules/conferencing/types.js';
-import { BOOKING_CODES } from '../src/web/modules/conferencing/labels.js';
+import { BOOKING_CODES } from '../src/web/modules/conferencing/codes.js';
 
 describe('web app and API share their enumerations', () => {
   it('has the same roles, kinds and creatable kinds as the server', () => {

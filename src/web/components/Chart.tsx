@@ -40,11 +40,17 @@ const REFERENCE_COLOUR = '#a61e33';
 const TEXT = '#17324d';
 const GRID = '#c5c7c9';
 
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const exp = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * exp >= max) return m * exp;
-  return 10 * exp;
+/** Four or five round ticks from 0 that cover `max` (steps of 1, 2, 2.5 or 5 times a power of ten; whole numbers for counts). */
+export function niceTicks(max: number, integers: boolean): number[] {
+  if (!(max > 0)) return [0, 1];
+  const raw = max / 4;
+  const exp = 10 ** Math.floor(Math.log10(raw));
+  let step = [1, 2, 2.5, 5, 10].map((m) => m * exp).find((s) => s >= raw) ?? 10 * exp;
+  if (integers) step = Math.max(1, Math.ceil(step));
+  const top = Math.ceil(max / step - 1e-9) * step;
+  const ticks: number[] = [];
+  for (let v = 0; v <= top + step / 2; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  return ticks;
 }
 
 function useWidth(initial: number): [React.RefObject<HTMLDivElement>, number] {
@@ -126,8 +132,9 @@ export function Chart({ title, summary, categories, categoryLabel, series, refer
   const [boxRef, width] = useWidth(640);
   const H = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
   const all = series.flatMap((s) => s.values);
-  const max = niceMax(Math.max(0, ...all, reference?.value ?? 0));
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const integers = [...all, reference?.value ?? 0].every((v) => Number.isInteger(v));
+  const ticks = niceTicks(Math.max(0, ...all, reference?.value ?? 0), integers);
+  const max = ticks[ticks.length - 1];
   const n = categories.length;
   const bars = series.map((s, i) => ({ s, i })).filter(({ s }) => (s.type ?? 'bar') === 'bar');
   const lines = series.map((s, i) => ({ s, i })).filter(({ s }) => s.type === 'line');

@@ -14,7 +14,7 @@ import { cellOf, hourSpan, instantAt, openSpan, type Cell, type CellState } from
 import { ConferencingNav, mayBook, useOperated } from './ConferencingNav';
 import { useFormats, type Formats } from './format';
 import { rulesSummary } from './PlatformsPage';
-import { addDays, addMonths, firstOfMonth, isDate, mondayOf, monthGrid, todayRome } from './rome-time';
+import { addDays, addMonths, firstOfMonth, isDate, isItalianHoliday, mondayOf, monthGrid, todayRome } from './rome-time';
 import type { Platform, Segment } from './types';
 
 type View = 'week' | 'month';
@@ -74,7 +74,7 @@ function WeekView({ platform, segments, monday, today, bookable }: { platform: P
   const { first, last } = hourSpan(platform);
   const hours = Array.from({ length: last - first }, (_, i) => first + i);
   const firstBookable = addDays(today, platform.minNoticeDays);
-  const canBook = (d: string) => bookable && d >= firstBookable && openSpan(platform, d) !== null;
+  const canBook = (d: string) => bookable && d >= firstBookable && openSpan(platform, d) !== null && (platform.openOnHolidays || !isItalianHoliday(d));
   const bookLink = (d: string) => `/videoconferenze/piattaforme/${platform.id}/prenota?data=${d}`;
   const cells = days.map((d) => hours.map((h) => cellOf(platform, segments, d, h * 60, (h + 1) * 60)));
   const daySummary = (d: string, di: number) => {

@@ -16,9 +16,10 @@ export function useOperated(): { operated: Platform[]; isOperator: boolean; load
   return { operated, isOperator: operated.length > 0, loading: platforms.isPending };
 }
 
-/** Whether the signed-in person's body may book a platform. */
+/** Whether the signed-in person's body may book a platform (for a territory, the API decides when booking). */
 export function mayBook(p: Platform, orgId: string | undefined): boolean {
-  return !!orgId && (p.access === 'everyone' || p.operatorId === orgId || p.memberIds.includes(orgId));
+  if (!orgId || p.archivedAt) return false;
+  return p.access === 'everyone' || p.access === 'territory' || p.operatorId === orgId || p.memberIds.includes(orgId);
 }
 
 export function ConferencingNav() {

@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../components/Problem';
 import { keys, usePlatform } from './api';
 import { ConferencingNav } from './ConferencingNav';
 import { useFormats } from './format';
-import { addDays, addMonths, firstOfMonth, isDate, romeInstant, todayRome } from './rome-time';
+import { addDays, addMonths, firstOfMonth, isDate, todayRome } from './rome-time';
 import type { Usage } from './types';
 
 function defaultRange(): { from: string; to: string } {
@@ -33,11 +33,10 @@ export default function UsagePage() {
   const [draft, setDraft] = useState({ from: fromDate, to: toDate });
   const [formError, setFormError] = useState<string | null>(null);
   const platform = usePlatform(id);
-  const from = romeInstant(fromDate, '00:00')!;
-  const to = romeInstant(addDays(toDate, 1), '00:00')!;
+  // the API takes calendar days in Rome time, both included
   const usage = useQuery({
-    queryKey: keys.usage(id ?? '', from, to),
-    queryFn: ({ signal }) => api<Usage>(`/conference-platforms/${id}/usage`, { query: { from, to }, signal }),
+    queryKey: keys.usage(id ?? '', fromDate, toDate),
+    queryFn: ({ signal }) => api<Usage>(`/conference-platforms/${id}/usage`, { query: { from: fromDate, to: toDate }, signal }),
     enabled: !!id && toDate >= fromDate,
   });
   const u = usage.data;
@@ -48,6 +47,7 @@ export default function UsagePage() {
     e.preventDefault();
     if (!isDate(draft.from) || !isDate(draft.to)) return setFormError(t('conf.form.invalid.date'));
     if (draft.to < draft.from) return setFormError(t('conf.usage.toBeforeFrom'));
+    if (draft.to > addDays(draft.from, 365)) return setFormError(t('conf.usage.tooLong'));
     setFormError(null);
     const p = new URLSearchParams(params);
     p.set('dal', draft.from);
@@ -97,7 +97,7 @@ export default function UsagePage() {
       {u && (
         <>
           <p>
-            <a className="btn btn-outline-primary" href={apiUrl(`/conference-platforms/${id}/usage.csv`, { from, to })} download={`utilizzo-${fromDate}-${toDate}.csv`}>
+            <a className="btn btn-outline-primary" href={apiUrl(`/conference-platforms/${id}/usage.csv`, { from: fromDate, to: toDate })} download={`utilizzo-${fromDate}-${toDate}.csv`}>
               {t('conf.usage.csv')}
             </a>
           </p>

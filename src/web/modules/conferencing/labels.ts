@@ -3,25 +3,10 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/it';
 import { ApiError } from '../../api/client';
 import type { BookingKind, BookingStatus, CapacityOverflow, Suggestion } from './types';
+import { BOOKING_CODES } from './codes';
 
-/** The refusal codes of a booking that have their own message (their Italian text matches the API's title). */
-export const BOOKING_CODES = [
-  'booking.capacity_exceeded',
-  'booking.notice_too_short',
-  'booking.beyond_horizon',
-  'booking.too_long',
-  'booking.outside_opening_hours',
-  'booking.holiday',
-  'booking.invalid_range',
-  'booking.connections_invalid',
-  'booking.not_member',
-  'booking.past_readonly',
-  'booking.not_active',
-  'booking.not_pending',
-  'booking.not_found',
-  'platform.not_found',
-  'availability.range_too_wide',
-] as const;
+export { BOOKING_CODES };
+
 
 export function useConferencingLabels() {
   const { t } = useI18n();

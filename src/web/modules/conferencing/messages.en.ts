@@ -1,5 +1,5 @@
 /** English strings of the videoconference pages: the same keys as messages.it.ts (the type checker enforces it). */
-import type { conferencingIt } from './messages.it';
+import type { conferencingIt } from './messages.it.js';
 
 export const conferencingEn: Record<keyof typeof conferencingIt, string> = {
   'conf.nav.label': 'Videoconference sections',
@@ -32,6 +32,7 @@ export const conferencingEn: Record<keyof typeof conferencingIt, string> = {
   'conf.error.booking.not_pending': 'The booking is not waiting for approval',
   'conf.error.booking.not_found': 'Booking not found',
   'conf.error.platform.not_found': 'Videoconference platform not found',
+  'conf.error.platform.archived': 'The platform is archived: it takes no bookings or changes',
   'conf.error.availability.range_too_wide': 'Range too wide: at most 62 days',
 
   'conf.rules.noNotice': 'Bookable for today too',
@@ -203,6 +204,7 @@ export const conferencingEn: Record<keyof typeof conferencingIt, string> = {
   'conf.usage.periodLabel': 'Report period',
   'conf.usage.apply': 'Update the report',
   'conf.usage.toBeforeFrom': 'The last day must come after the first.',
+  'conf.usage.tooLong': 'The period can last at most one year (366 days).',
   'conf.usage.period': 'From {from} to {to}',
   'conf.usage.csv': 'Download the data as CSV',
   'conf.usage.totals': 'Summary',
@@ -218,7 +220,7 @@ export const conferencingEn: Record<keyof typeof conferencingIt, string> = {
   'conf.usage.peakChart': 'Peak simultaneous connections per month, against the capacity',
   'conf.usage.peakSummary': 'The highest peak is {peak} connections ({month}), out of a capacity of {capacity}.',
   'conf.usage.bodiesChart': 'Bookings per body',
-  'conf.usage.bodiesSummary': '{n} bodies booked; the first is {top} with {bookings} bookings.',
+  'conf.usage.bodiesSummary': 'Bodies that booked: {n}; first {top} (bookings: {bookings}).',
   'conf.usage.bodiesTable': 'Bookings, hours and peak per body',
   'conf.usage.backToCalendar': 'Back to the platform’s calendar',
 };

@@ -30,6 +30,7 @@ export const conferencingIt = {
   'conf.error.booking.not_pending': 'La prenotazione non è in attesa di approvazione',
   'conf.error.booking.not_found': 'Prenotazione non trovata',
   'conf.error.platform.not_found': 'Piattaforma di videoconferenza non trovata',
+  'conf.error.platform.archived': 'La piattaforma è stata dismessa: non accetta prenotazioni né modifiche',
   'conf.error.availability.range_too_wide': 'Intervallo troppo ampio: al massimo 62 giorni',
 
   'conf.rules.noNotice': 'Prenotabile anche per oggi',
@@ -201,6 +202,7 @@ export const conferencingIt = {
   'conf.usage.periodLabel': 'Periodo del rapporto',
   'conf.usage.apply': 'Aggiorna il rapporto',
   'conf.usage.toBeforeFrom': 'Il giorno finale deve venire dopo quello iniziale.',
+  'conf.usage.tooLong': 'Il periodo può durare al massimo un anno (366 giorni).',
   'conf.usage.period': 'Dal {from} al {to}',
   'conf.usage.csv': 'Scarica i dati in CSV',
   'conf.usage.totals': 'In sintesi',
@@ -216,7 +218,7 @@ export const conferencingIt = {
   'conf.usage.peakChart': 'Picco di collegamenti contemporanei per mese, rispetto alla capacità',
   'conf.usage.peakSummary': 'Il picco più alto è di {peak} collegamenti ({month}), su una capacità di {capacity}.',
   'conf.usage.bodiesChart': 'Prenotazioni per ente',
-  'conf.usage.bodiesSummary': '{n} enti hanno prenotato; il primo è {top} con {bookings} prenotazioni.',
+  'conf.usage.bodiesSummary': 'Enti che hanno prenotato: {n}; in testa {top} (prenotazioni: {bookings}).',
   'conf.usage.bodiesTable': 'Prenotazioni, ore e picco per ente',
   'conf.usage.backToCalendar': 'Torna al calendario della piattaforma',
 } as const;

@@ -9,8 +9,10 @@ export interface Platform {
   operatorId: string;
   name: string;
   capacity: number;
-  access: 'members' | 'everyone';
+  /** 'territory': the bodies of a region, province or metropolitan city (the API decides who is in it). */
+  access: 'members' | 'everyone' | 'territory';
   memberIds: string[];
+  territoryId?: string | null;
   minNoticeDays: number;
   maxHorizonDays: number;
   maxDurationMinutes: number;
@@ -20,6 +22,8 @@ export interface Platform {
   requiresApproval: boolean;
   videoSystem: 'none' | 'jitsi' | 'bbb';
   link: string | null;
+  /** When the operator retired it; archived platforms take no bookings. */
+  archivedAt?: string | null;
 }
 
 export interface Booking {
