@@ -1,17 +1,21 @@
 /**
  * The capacity rule inside the booking transaction. The caller has checked the calendar rules;
- * `admit` locks the platform row (so concurrent bookings of one platform run one after the other),
- * loads the bookings that hold capacity around the candidate and tells whether it fits. Accepted
- * AND pending bookings hold capacity: a booking waiting for the operator's approval keeps its
- * connections, so approving it can never overbook the platform.
- * Under the lock only the bookings that overlap the requested range are read.
+ * `admit` tells whether the candidate fits. Accepted AND pending bookings hold capacity: a
+ * booking waiting for the operator's approval keeps its connections, so approving it can never
+ * overbook the platform.
+ * First, without any lock, the bookings overlapping the candidate are read: if it does not fit
+ * in that snapshot, the answer is a refusal — correct as of the snapshot, and a refusal can never
+ * overbook — so refusals neither wait for the platform lock nor write anything. Otherwise the
+ * platform row is locked (so concurrent admissions of one platform run one after the other) and
+ * the overlapping bookings are read again, now including every admission committed before the
+ * lock was granted; only then may the caller write.
  * `refusal` builds the 409 problem with the overflowing segments and the nearest fitting ranges;
- * it runs after the transaction (its own read of the surrounding week), so the lock is not held
- * while loading the wider window or searching.
+ * the surrounding two weeks are read in the same transaction when no lock was taken, otherwise in
+ * a transaction of their own afterwards, so the lock is never held while searching.
  */
 import type { Db, DbContext, Queryable } from '../../platform/db/index.js';
 import type { AppError } from '../../platform/http/errors.js';
-import { bookingViolation, type BookingRules } from './booking-rules.js';
+import { addDays, bookingViolation, isItalianHoliday, romeParts, type BookingRules } from './booking-rules.js';
 import { nearestFits, overflows, type Load, type Overflow } from './capacity.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
@@ -25,23 +29,91 @@ export interface Refusal {
   candidate: Load;
   /** The booking being changed, left out of the load. */
   except: string | null;
+  /** The loads of the suggestion window, when read by `admit` (no lock held); null: `refusal` reads them. */
+  window: Load[] | null;
 }
 
 export async function admit(tx: Queryable, platformId: string, capacity: number, candidate: Load, except: string | null): Promise<Refusal | null> {
+  const seen = overflows(await repo.selectLoads(tx, platformId, candidate.start, candidate.end, except), candidate, capacity);
+  if (seen.length) {
+    const window = await repo.selectLoads(tx, platformId, candidate.start - SUGGESTION_WINDOW_MS, candidate.end + SUGGESTION_WINDOW_MS, except);
+    return { platformId, overflows: seen, candidate, except, window };
+  }
   if (!(await repo.lockPlatform(tx, platformId))) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
   const loads = await repo.selectLoads(tx, platformId, candidate.start, candidate.end, except);
   const over = overflows(loads, candidate, capacity);
-  return over.length ? { platformId, overflows: over, candidate, except } : null;
+  return over.length ? { platformId, overflows: over, candidate, except, window: null } : null;
+}
+
+const MINUTE_MS = 60_000;
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Rome's UTC offset in minutes at an instant (60 or 120), from the time-zone database. */
+function romeOffset(ms: number): number {
+  const utcMinutes = Math.floor(ms / MINUTE_MS) % 1440;
+  return (((Math.round(romeParts(ms).minutes) - utcMinutes) % 1440) + 1440) % 1440;
+}
+
+/** Per Rome date: the lowest and highest UTC offset (minutes) of its local times; dates never change offsets, so kept. */
+const dayOffsets = new Map<string, [number, number]>();
+
+function offsetsOf(date: string, midnightUtc: number): [number, number] {
+  let o = dayOffsets.get(date);
+  if (!o) {
+    // the date's local times run from (midnight - offset) to (next midnight - offset): at most one change in between
+    const a = romeOffset(midnightUtc - 2 * 60 * MINUTE_MS);
+    const b = romeOffset(midnightUtc + 23 * 60 * MINUTE_MS);
+    o = [Math.min(a, b), Math.max(a, b)];
+    if (dayOffsets.size >= 10_000) dayOffsets.clear();
+    dayOffsets.set(date, o);
+  }
+  return o;
+}
+
+/**
+ * A cheap superset of the instants where bookings may lie between `from` and `to`: the opening
+ * windows of the Rome dates that the notice, the horizon and the holidays allow, as instants
+ * (exact, except on the two days a year when the clocks change, where a window covers both
+ * offsets), merged. The Rome offset of each date is looked up once per process, so the
+ * suggestion search skips nights, weekends and closed days without calling `bookingViolation`,
+ * which stays the authoritative rule for the candidates inside.
+ */
+export function bookableWindows(rules: BookingRules, from: number, to: number, now: number): { start: number; end: number }[] {
+  const today = romeParts(now).date;
+  const first = addDays(today, rules.minNoticeDays);
+  const last = addDays(today, rules.maxHorizonDays);
+  const out: { start: number; end: number }[] = [];
+  const lastDate = addDays(new Date(to).toISOString().slice(0, 10), 1);
+  for (let d = addDays(new Date(from).toISOString().slice(0, 10), -1); d <= lastDate; d = addDays(d, 1)) {
+    if (d < first || d > last || (!rules.openOnHolidays && isItalianHoliday(d))) continue;
+    const windows = rules.openingHours[String(((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7) + 1)];
+    if (!windows?.length) continue;
+    const midnight = Date.parse(`${d}T00:00:00Z`);
+    const [low, high] = offsetsOf(d, midnight);
+    // local time t of date d is the instant midnight + t - offset
+    for (const [a, b] of windows) {
+      out.push({ start: midnight + (minutesOf(a) - high) * MINUTE_MS, end: midnight + (minutesOf(b) - low) * MINUTE_MS });
+    }
+  }
+  out.sort((x, y) => x.start - y.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const w of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && w.start <= prev.end) prev.end = Math.max(prev.end, w.end);
+    else merged.push({ ...w });
+  }
+  return merged;
 }
 
 export async function refusal(db: Db, ctx: DbContext, r: Refusal, rules: BookingRules, now: number): Promise<AppError> {
   const { candidate } = r;
   const from = candidate.start - SUGGESTION_WINDOW_MS;
   const to = candidate.end + SUGGESTION_WINDOW_MS;
-  const loads = await db.tx(ctx, (tx) => repo.selectLoads(tx, r.platformId, from, to, r.except));
+  const loads = r.window ?? (await db.tx(ctx, (tx) => repo.selectLoads(tx, r.platformId, from, to, r.except)));
   const suggestions = nearestFits(loads, candidate, rules.capacity, {
     earliest: from,
     latest: to,
+    windows: bookableWindows(rules, from, to, now),
     allowed: (s, e) => bookingViolation(rules, s, e, candidate.connections, now) === null,
   });
   const iso = (ms: number) => new Date(ms).toISOString();

@@ -27,30 +27,29 @@ export interface Overflow extends Segment {
 /**
  * Usage over [from, to) as consecutive segments of constant use that cover the whole range
  * (adjacent segments with the same use are merged). Loads outside the range are ignored.
+ * The changes of use are summed per instant, then the distinct instants sorted as numbers.
  */
 export function usageTimeline(loads: readonly Load[], from: number, to: number): Segment[] {
   if (!(to > from)) return [];
-  const times: number[] = [];
-  const deltas: number[] = [];
+  const delta = new Map<number, number>();
   for (const l of loads) {
     const s = Math.max(l.start, from);
     const e = Math.min(l.end, to);
     if (e <= s || l.connections === 0) continue;
-    times.push(s, e);
-    deltas.push(l.connections, -l.connections);
+    delta.set(s, (delta.get(s) ?? 0) + l.connections);
+    delta.set(e, (delta.get(e) ?? 0) - l.connections);
   }
-  const order = times.map((_, i) => i).sort((a, b) => times[a] - times[b]);
+  const times = Float64Array.from(delta.keys()).sort();
   const out: Segment[] = [];
   let used = 0;
   let cursor = from;
-  let i = 0;
-  while (i < order.length) {
-    const t = times[order[i]];
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
     if (t > cursor) {
       push(out, cursor, t, used);
       cursor = t;
     }
-    while (i < order.length && times[order[i]] === t) used += deltas[order[i++]];
+    used += delta.get(t)!;
   }
   if (cursor < to) push(out, cursor, to, used);
   return out;
@@ -88,30 +87,58 @@ export interface FitSearch {
   stepMs?: number;
   /** Further rules a suggestion must satisfy (opening hours, holidays). */
   allowed?: (start: number, end: number) => boolean;
+  /**
+   * Optional sorted, disjoint ranges a suggestion must lie within: a cheap superset of what
+   * `allowed` accepts (e.g. the opening hours, widened), so `allowed` — the authoritative and
+   * possibly costly rule — only runs on candidates inside them. Never narrower than `allowed`.
+   */
+  windows?: readonly { start: number; end: number }[];
   /** How many suggestions at most (default 3): the nearest ones, before or after. */
   limit?: number;
+}
+
+/** Index of the first range whose end is after `t` (ranges sorted and disjoint), or ranges.length. */
+function firstEndingAfter(ranges: readonly { start: number; end: number }[], t: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[mid].end <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
  * The nearest ranges of the same length as `candidate` that fit within the capacity, searching
  * outwards from the requested start, alternately later and earlier, one step at a time.
+ * Each candidate is checked cheapest first: inside the search range, then (binary search) no
+ * segment where the candidate would overflow and inside a window, and only then `allowed`.
  */
 export function nearestFits(loads: readonly Load[], candidate: Load, capacity: number, search: FitSearch): Segment[] {
   const duration = candidate.end - candidate.start;
   const step = search.stepMs ?? 15 * 60_000;
   const limit = search.limit ?? 3;
   if (duration <= 0 || candidate.connections > capacity) return [];
-  const timeline = usageTimeline(loads, search.earliest, search.latest);
+  // where the candidate's connections would not fit, as sorted disjoint ranges
+  const blocked: Segment[] = [];
+  for (const s of usageTimeline(loads, search.earliest, search.latest)) {
+    if (s.used + candidate.connections <= capacity) continue;
+    const last = blocked[blocked.length - 1];
+    if (last && last.end === s.start) last.end = s.end;
+    else blocked.push({ ...s });
+  }
+  const windows = search.windows;
   const fits = (start: number): boolean => {
     const end = start + duration;
     if (start < search.earliest || end > search.latest) return false;
-    if (search.allowed && !search.allowed(start, end)) return false;
-    for (const s of timeline) {
-      if (s.end <= start) continue;
-      if (s.start >= end) break;
-      if (s.used + candidate.connections > capacity) return false;
+    const b = blocked[firstEndingAfter(blocked, start)];
+    if (b && b.start < end) return false;
+    if (windows) {
+      const w = windows[firstEndingAfter(windows, start)];
+      if (!w || w.start > start || w.end < end) return false;
     }
-    return true;
+    return !search.allowed || search.allowed(start, end);
   };
   const found: Segment[] = [];
   const maxSteps = Math.ceil((search.latest - search.earliest) / step) + 1;

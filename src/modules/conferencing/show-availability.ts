@@ -10,6 +10,29 @@ import * as repo from './conferencing.repo.js';
 
 export const MAX_AVAILABILITY_DAYS = 62;
 
+const DAY_MS = 86_400_000;
+/** Years 0000 to 9999: the range where toISOString writes four-digit years. */
+const MIN_FAST = -62_167_219_200_000;
+const MAX_FAST = 253_402_300_800_000;
+const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * `new Date(ms).toISOString()` for instants of years 0–9999, cheaper on long timelines: the date
+ * part is formatted once per day (`days` caches it) and the time by arithmetic.
+ */
+export function isoInstant(ms: number, days: Map<number, string>): string {
+  if (!Number.isInteger(ms) || ms < MIN_FAST || ms >= MAX_FAST) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  let date = days.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    days.set(day, date);
+  }
+  const t = ms - day * DAY_MS;
+  const milli = t % 1000;
+  return `${date}${PAD2[Math.floor(t / 3600_000)]}:${PAD2[Math.floor(t / 60_000) % 60]}:${PAD2[Math.floor(t / 1000) % 60]}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
+
 export async function showAvailability(db: Db, auth: AuthContext, platformId: string, from: number, to: number) {
   if (!(to > from)) throw E.invalidRange('La fine dell’intervallo deve essere successiva all’inizio.');
   if (to - from > MAX_AVAILABILITY_DAYS * 24 * 3600_000) throw E.rangeTooWide(`Chiedi al massimo ${MAX_AVAILABILITY_DAYS} giorni per volta.`);
@@ -17,9 +40,10 @@ export async function showAvailability(db: Db, auth: AuthContext, platformId: st
     const p = await repo.selectPlatform(tx, platformId);
     if (!p) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
     const loads = await repo.selectLoads(tx, platformId, from, to);
+    const days = new Map<number, string>();
     return usageTimeline(loads, from, to).map((s) => ({
-      start: new Date(s.start).toISOString(),
-      end: new Date(s.end).toISOString(),
+      start: isoInstant(s.start, days),
+      end: isoInstant(s.end, days),
       used: s.used,
       free: Math.max(0, p.capacity - s.used),
     }));

@@ -1,0 +1,66 @@
+/**
+ * Shared pieces of the PostgreSQL benchmarks of the conferencing module: command-line options,
+ * the machine line, percentiles, and a fresh database created, prepared and dropped per run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDb, type Db } from '../../src/platform/db/index.js';
+import { prepareDatabase } from '../../src/platform/db/prepare.js';
+
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i >= 0 && process.argv[i + 1]) return process.argv[i + 1];
+  const eq = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return eq ? eq.slice(name.length + 3) : fallback;
+}
+
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`;
+}
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : 0;
+}
+
+export const round2 = (x: number) => Number(x.toFixed(2));
+
+export interface FreshDatabase {
+  db: Db;
+  url: string;
+  dataDir: string;
+  /** Closes what was opened (call in finally) and drops the database. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A new database `agilepa_bench_<ts>` on the server of DATABASE_URL (default the local one),
+ * migrated and loaded with the official list of bodies by the same code as a real start.
+ */
+export async function freshDatabase(poolSize: number): Promise<FreshDatabase> {
+  const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const dbName = `agilepa_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${dbName}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agilepa-bench-'));
+  const db = await openDb({ databaseUrl: u.toString(), poolSize });
+  const drop = async () => {
+    await db.close().catch(() => undefined);
+    await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+    await admin.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await prepareDatabase(db);
+  } catch (err) {
+    await drop();
+    throw err;
+  }
+  return { db, url: u.toString(), dataDir, drop };
+}

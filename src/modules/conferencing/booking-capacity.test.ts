@@ -1,0 +1,155 @@
+/**
+ * The shortcuts of the booking path: the suggestion windows are never narrower than the calendar
+ * rules (so they change no suggestion), the fast ISO formatting equals toISOString, and a refused
+ * admission neither locks nor writes while an accepted one holds the platform lock.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createTestDb } from '../../../test/helpers.js';
+import { createUser, organizationId } from '../../../test/auth-helpers.js';
+import type { Db } from '../../platform/db/index.js';
+import type { AuthContext } from '../../platform/auth/context.js';
+import { dbContext } from '../../platform/auth/context.js';
+import { bookingViolation, type BookingRules, type OpeningHours } from './booking-rules.js';
+import { admit, bookableWindows, SUGGESTION_WINDOW_MS } from './booking-capacity.js';
+import { nearestFits } from './capacity.js';
+import { isoInstant } from './show-availability.js';
+import { createPlatform } from './create-platform.js';
+import { createBooking } from './create-booking.js';
+import { rome, workingDayAfter } from './conferencing.test-support.js';
+import { createOrganization } from '../organizations/create-organization.js';
+
+const Q = 15 * 60_000;
+const DAY = 86_400_000;
+
+const hhmm = (q: number) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`;
+const windowArb = fc.tuple(fc.integer({ min: 0, max: 95 }), fc.integer({ min: 1, max: 96 })).map(([a, len]) => [hhmm(a), hhmm(Math.min(96, a + len))] as [string, string]);
+const hoursArb: fc.Arbitrary<OpeningHours> = fc.dictionary(fc.constantFrom('1', '2', '3', '4', '5', '6', '7'), fc.array(windowArb, { maxLength: 2 }));
+const rulesArb: fc.Arbitrary<BookingRules> = fc.record({
+  capacity: fc.constant(250),
+  minNoticeDays: fc.integer({ min: 0, max: 3 }),
+  maxHorizonDays: fc.integer({ min: 4, max: 60 }),
+  maxDurationMinutes: fc.integer({ min: 15, max: 1440 }),
+  openingHours: hoursArb,
+  openOnHolidays: fc.boolean(),
+});
+// "now" around the clock changes of 2026 and 2027 (last Sundays of March and October) and Christmas
+const nowArb = fc.constantFrom('2026-03-20T09:00:00Z', '2026-10-20T21:30:00Z', '2026-12-20T12:00:00Z', '2027-03-25T23:10:00Z').map(Date.parse);
+
+describe('bookableWindows', () => {
+  it('holds every range that the calendar rules allow (property, across clock changes and holidays)', () => {
+    fc.assert(
+      fc.property(rulesArb, nowArb, fc.integer({ min: 0, max: 30 * 96 }), fc.integer({ min: 1, max: 96 }), (rules, now, startQ, lengthQ) => {
+        const start = Math.floor(now / Q) * Q + startQ * Q;
+        const end = start + lengthQ * Q;
+        if (bookingViolation(rules, start, end, 1, now) !== null) return true;
+        const windows = bookableWindows(rules, start - DAY, end + DAY, now);
+        return windows.some((w) => w.start <= start && end <= w.end);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('hold every allowed range of the days the clocks change (exhaustive on quarter hours)', () => {
+    const rules: BookingRules = { capacity: 10, minNoticeDays: 0, maxHorizonDays: 60, maxDurationMinutes: 1440, openingHours: { '6': [['00:00', '24:00']], '7': [['00:00', '24:00']] }, openOnHolidays: true };
+    let allowed = 0;
+    for (const [sunday, now] of [['2026-03-29', '2026-03-20T09:00:00Z'], ['2026-10-25', '2026-10-20T09:00:00Z']]) {
+      const windows = bookableWindows(rules, Date.parse(`${sunday}T00:00:00Z`) - 2 * DAY, Date.parse(`${sunday}T00:00:00Z`) + 2 * DAY, Date.parse(now));
+      const first = Date.parse(`${sunday}T00:00:00Z`) - 4 * 3_600_000;
+      for (let s = first; s < first + 32 * 3_600_000; s += Q) {
+        for (let e = s + Q; e <= s + 26 * 3_600_000; e += Q) {
+          if (bookingViolation(rules, s, e, 1, Date.parse(now)) !== null) continue;
+          allowed++;
+          expect(windows.some((w) => w.start <= s && e <= w.end), `${new Date(s).toISOString()} – ${new Date(e).toISOString()}`).toBe(true);
+        }
+      }
+    }
+    expect(allowed).toBeGreaterThan(5_000);
+  });
+
+  it('are sorted, disjoint and exact on an ordinary day', () => {
+    const rules: BookingRules = { capacity: 10, minNoticeDays: 1, maxHorizonDays: 90, maxDurationMinutes: 480, openingHours: { '4': [['08:00', '12:00'], ['14:00', '18:00']] }, openOnHolidays: false };
+    const now = Date.parse('2026-11-25T10:00:00Z');
+    expect(bookableWindows(rules, Date.parse('2026-11-30T00:00:00Z'), Date.parse('2026-12-08T00:00:00Z'), now)).toEqual([
+      { start: Date.parse(rome('2026-12-03', '08:00')), end: Date.parse(rome('2026-12-03', '12:00')) },
+      { start: Date.parse(rome('2026-12-03', '14:00')), end: Date.parse(rome('2026-12-03', '18:00')) },
+    ]);
+  });
+
+  it('change no suggestion of nearestFits (property)', () => {
+    const loadArb = fc.record({ d: fc.integer({ min: 0, max: 20 * 96 }), len: fc.integer({ min: 1, max: 48 }), c: fc.integer({ min: 1, max: 250 }) });
+    fc.assert(
+      fc.property(rulesArb, nowArb, fc.array(loadArb, { maxLength: 40 }), fc.integer({ min: 0, max: 10 * 96 }), fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 250 }), (rules, now, raw, startQ, lengthQ, c) => {
+        const base = Math.floor(now / Q) * Q;
+        const loads = raw.map((l) => ({ start: base + l.d * Q, end: base + (l.d + l.len) * Q, connections: l.c }));
+        const candidate = { start: base + startQ * Q, end: base + (startQ + lengthQ) * Q, connections: c };
+        const search = {
+          earliest: candidate.start - SUGGESTION_WINDOW_MS,
+          latest: candidate.end + SUGGESTION_WINDOW_MS,
+          allowed: (s: number, e: number) => bookingViolation(rules, s, e, c, now) === null,
+        };
+        const plain = nearestFits(loads, candidate, 250, search);
+        const windowed = nearestFits(loads, candidate, 250, { ...search, windows: bookableWindows(rules, search.earliest, search.latest, now) });
+        expect(windowed).toEqual(plain);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('isoInstant', () => {
+  it('equals toISOString (property and bounds)', () => {
+    const days = new Map<number, string>();
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => isoInstant(ms, days) === new Date(ms).toISOString()),
+      { numRuns: 5000 },
+    );
+    for (const ms of [0, -1, -62_167_219_200_000, 253_402_300_799_999, 253_402_300_800_000, -62_167_219_200_001, 1.5, Date.UTC(2026, 2, 29, 1)]) {
+      expect(isoInstant(ms, days)).toBe(new Date(ms).toISOString());
+    }
+  });
+});
+
+describe('admit', () => {
+  let db: Db;
+  let member: AuthContext;
+  let platformId: string;
+  const day = workingDayAfter(5);
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    const aglie = await organizationId(db, '001001');
+    const adminUser = await createUser(db, { organizationId: aglie, roles: ['platform_admin'] });
+    const admin: AuthContext = { userId: adminUser.id, email: adminUser.email, displayName: 'a', organizationId: aglie, roles: ['platform_admin'], via: 'session' };
+    const assoc = await createOrganization(db, admin, { kind: 'association', name: 'Associazione per la prova del blocco' });
+    const org = await organizationId(db, '001002');
+    const u = await createUser(db, { organizationId: org, roles: ['employee'] });
+    member = { userId: u.id, email: u.email, displayName: 'm', organizationId: org, roles: ['employee'], via: 'session' };
+    platformId = (await createPlatform(db, admin, { operatorId: assoc.id, name: 'Piattaforma del blocco', capacity: 100, memberIds: [org] })).id;
+    await createBooking(db, member, { platformId, title: 'piena', kind: 'meeting', start: rome(day, '10:00'), end: rome(day, '12:00'), expectedConnections: 100, organiserName: 'x', organiserEmail: 'x@example.it' });
+  }, 60_000);
+  afterAll(async () => db?.close());
+
+  it('refuses from a snapshot without locking or writing, with the suggestion window read', async () => {
+    const candidate = { start: Date.parse(rome(day, '11:00')), end: Date.parse(rome(day, '13:00')), connections: 1 };
+    const out = await db.tx(dbContext(member), async (tx) => {
+      const refused = await admit(tx, platformId, 100, candidate, null);
+      const xid = await tx.query<{ xid: string | null }>(`select txid_current_if_assigned()::text as xid`);
+      return { refused, xid: xid.rows[0].xid };
+    });
+    expect(out.xid).toBeNull(); // no row lock, no write: the transaction never got an id
+    expect(out.refused?.overflows).toEqual([{ start: Date.parse(rome(day, '11:00')), end: Date.parse(rome(day, '12:00')), used: 100, requested: 1, capacity: 100, excess: 1 }]);
+    expect(out.refused?.window).toEqual([{ start: Date.parse(rome(day, '10:00')), end: Date.parse(rome(day, '12:00')), connections: 100 }]);
+  });
+
+  it('locks the platform row before an admission (the caller then writes under the lock)', async () => {
+    const candidate = { start: Date.parse(rome(day, '12:00')), end: Date.parse(rome(day, '13:00')), connections: 100 };
+    const out = await db.tx(dbContext(member), async (tx) => {
+      const refused = await admit(tx, platformId, 100, candidate, null);
+      const xid = await tx.query<{ xid: string | null }>(`select txid_current_if_assigned()::text as xid`);
+      return { refused, xid: xid.rows[0].xid };
+    });
+    expect(out.refused).toBeNull();
+    expect(out.xid).not.toBeNull(); // select … for update of the platform row
+  });
+});
