@@ -16,7 +16,7 @@ import type { Db } from './platform/db/index.js';
 import type { Mailer } from './platform/mail/types.js';
 import { errors } from './platform/http/errors.js';
 import { registerProblemHandling, sendProblem, toAppError } from './platform/http/problem.js';
-import { completeOpenApi } from './platform/http/openapi.js';
+import { completeOpenApi, SECURITY_SCHEMES } from './platform/http/openapi.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { registerAuth } from './platform/auth/plugin.js';
 import { modules } from './modules/registry.js';
@@ -86,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
       },
       servers: [{ url: config.publicUrl }],
+      components: { securitySchemes: structuredClone(SECURITY_SCHEMES) },
     },
     transform: jsonSchemaTransform,
   });

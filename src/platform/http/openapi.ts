@@ -42,6 +42,15 @@ const ERROR_RESPONSES: Record<string, string> = {
   '503': 'Servizio non disponibile',
 };
 
+/**
+ * The ways to authenticate. Also given to @fastify/swagger when it is registered, so that a route
+ * may declare its own `security` (e.g. `[{ bearer: [] }]` for an integration called with a token only).
+ */
+export const SECURITY_SCHEMES = {
+  session: { type: 'apiKey', in: 'cookie', name: 'agilepa_session', description: 'Sessione del browser (con intestazione X-CSRF-Token sulle scritture)' },
+  bearer: { type: 'http', scheme: 'bearer', description: 'Token personale per le integrazioni' },
+} as const;
+
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -81,10 +90,7 @@ export function completeOpenApi(doc: Json): Json {
     'Retry-After': { description: 'Secondi da attendere', schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86400 } },
     'Cache-Control': { description: 'Regole di cache della risposta', schema: { type: 'string', maxLength: 200 } },
   };
-  doc.components.securitySchemes = {
-    session: { type: 'apiKey', in: 'cookie', name: 'agilepa_session', description: 'Sessione del browser (con intestazione X-CSRF-Token sulle scritture)' },
-    bearer: { type: 'http', scheme: 'bearer', description: 'Token personale per le integrazioni' },
-  };
+  doc.components.securitySchemes = SECURITY_SCHEMES;
   doc.components.responses = {
     ...(doc.components.responses ?? {}),
     ...Object.fromEntries(
