@@ -242,31 +242,52 @@ export interface NewPlanDay {
 }
 
 /**
- * Writes a plan over [from, to] for the given employees: their unpinned days in the range are
- * replaced by `rows`; pinned days are kept as they are (only their office follows the employee).
- * Unpinned days of people no longer planned in those offices (left, inactive) are removed too.
- * Returns the number of rows written.
+ * The planned days a plan of [from, to] replaces or keeps: those of the given offices and of the
+ * given employees (who may have moved office) in the range.
  */
-export async function replacePlanDays(
+export async function selectPlanDaysForWrite(
   tx: Queryable,
   organizationId: string,
   officeIds: string[],
   employeeIds: string[],
   from: string,
   to: string,
-  rows: NewPlanDay[],
-): Promise<number> {
-  await tx.query(
-    `delete from rw_plan_days where organization_id = $1 and day between $4::date and $5::date and not pinned
-        and (office_id = any($2::uuid[]) or employee_id = any($3::uuid[]))`,
+): Promise<PlanDayRow[]> {
+  const r = await tx.query<PlanDayRow>(
+    `select ${PLAN_DAY_COLUMNS} from rw_plan_days
+      where organization_id = $1 and day between $4::date and $5::date and (office_id = any($2::uuid[]) or employee_id = any($3::uuid[]))`,
     [organizationId, officeIds, employeeIds, from, to],
   );
-  await tx.query(
-    `update rw_plan_days d set office_id = e.office_id, updated_at = now() from rw_employees e
-      where d.organization_id = $1 and e.organization_id = $1 and e.id = d.employee_id and d.pinned
-        and d.employee_id = any($2::uuid[]) and d.day between $3::date and $4::date and d.office_id <> e.office_id`,
-    [organizationId, employeeIds, from, to],
+  return r.rows;
+}
+
+/** Removes unpinned planned days. */
+export async function deletePlanDays(tx: Queryable, organizationId: string, days: { employeeId: string; day: string }[]): Promise<number> {
+  if (days.length === 0) return 0;
+  const r = await tx.query(
+    `delete from rw_plan_days d using unnest($2::uuid[], $3::date[]) as t(e, dd)
+      where d.organization_id = $1 and d.employee_id = t.e and d.day = t.dd and not d.pinned`,
+    [organizationId, days.map((x) => x.employeeId), days.map((x) => x.day)],
   );
+  return r.rowCount;
+}
+
+/** Changes the kind and office of unpinned planned days, or only the office of pinned ones. */
+export async function updatePlanDays(tx: Queryable, organizationId: string, days: NewPlanDay[], pinned: boolean): Promise<number> {
+  if (days.length === 0) return 0;
+  const r = await tx.query(
+    pinned
+      ? `update rw_plan_days d set office_id = t.o, updated_at = now() from unnest($2::uuid[], $3::date[], $4::uuid[], $5::text[]) as t(e, dd, o, k)
+          where d.organization_id = $1 and d.employee_id = t.e and d.day = t.dd and d.pinned`
+      : `update rw_plan_days d set kind = t.k, office_id = t.o, updated_at = now() from unnest($2::uuid[], $3::date[], $4::uuid[], $5::text[]) as t(e, dd, o, k)
+          where d.organization_id = $1 and d.employee_id = t.e and d.day = t.dd and not d.pinned`,
+    [organizationId, days.map((x) => x.employeeId), days.map((x) => x.day), days.map((x) => x.officeId), days.map((x) => x.kind)],
+  );
+  return r.rowCount;
+}
+
+/** Adds planned days (unpinned); a day that exists meanwhile is left alone. */
+export async function insertPlanDays(tx: Queryable, organizationId: string, rows: NewPlanDay[]): Promise<number> {
   let written = 0;
   const BATCH = 20000;
   for (let i = 0; i < rows.length; i += BATCH) {

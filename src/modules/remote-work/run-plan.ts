@@ -8,7 +8,8 @@
  *    cause are kept in the report;
  * 4. in ONE transaction, under the body's plan lock: if the plan changed since step 1 (a pin, a
  *    swap, another run), start again (at most 3 times); otherwise replace the unpinned days of
- *    the range, keep the pinned ones, store the run with its report and audit it.
+ *    the range (writing only the days that change, see plan-diff.ts), keep the pinned ones,
+ *    store the run with its report and audit it.
  */
 import type { Db, DbContext, Queryable } from '../../platform/db/index.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -18,6 +19,7 @@ import { validatePlan } from './plan-validator.js';
 import type { Plan, PlannerInput, PlanResult } from './planner.types.js';
 import { buildPlannerInput, type BuiltInput, type PlanData } from './plan-input.js';
 import { buildReport, sortViolations, type PlanReport } from './plan-report.js';
+import { diffPlanDays } from './plan-diff.js';
 import { planErrors as E } from './remote-work.errors.js';
 import * as repo from './plans.repo.js';
 
@@ -121,7 +123,12 @@ export async function executePlan(db: Db, ctx: DbContext, scope: PlanScope, opts
       if (settings.planVersion !== version) return null;
       const officeIds = built.input.offices.map((o) => o.id);
       const employeeIds = built.input.employees.map((e) => e.id);
-      const written = await repo.replacePlanDays(tx, scope.organizationId, officeIds, employeeIds, scope.from, scope.to, rows);
+      const diff = diffPlanDays(await repo.selectPlanDaysForWrite(tx, scope.organizationId, officeIds, employeeIds, scope.from, scope.to), rows);
+      const written = {
+        removed: await repo.deletePlanDays(tx, scope.organizationId, diff.remove),
+        changed: await repo.updatePlanDays(tx, scope.organizationId, diff.update, false) + await repo.updatePlanDays(tx, scope.organizationId, diff.moveOffice, true),
+        added: await repo.insertPlanDays(tx, scope.organizationId, diff.insert),
+      };
       await repo.bumpPlanVersion(tx, scope.organizationId);
       const writeMs = performance.now() - t;
       const report: PlanReport = buildReport(built, result, sorted.reported, { loadMs: r1(loadMs), planMs: r1(planMs), validateMs: r1(validateMs), writeMs: r1(writeMs) });
