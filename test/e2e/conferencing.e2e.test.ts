@@ -120,6 +120,10 @@ async function expectNamedCells(page: Page, testId: string, pattern: RegExp): Pr
 describe('the municipal secretary', () => {
   it('reads the calendar, is refused with suggestions, books one with a double click, finds, changes and downloads it', async () => {
     const { context, page, problems } = await newPage(browser, server.baseUrl);
+    const posts: (string | undefined)[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/bookings') posts.push(r.headers()['idempotency-key']);
+    });
     await signIn(page, secretary.email, secretary.password);
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Videoconferenze' }).click();
     await h1(page, 'Videoconferenze');
@@ -206,6 +210,10 @@ describe('the municipal secretary', () => {
     expect(await notice.textContent()).toContain('Consiglio comunale');
     const mine = await asSecretary('GET', '/bookings?mine=true&pageSize=100');
     expect(mine.json.items.filter((b: { title: string }) => b.title === 'Consiglio comunale')).toHaveLength(1);
+    // the refused request and the booking: each with its own Idempotency-Key, the double click sent nothing more
+    expect(posts).toHaveLength(2);
+    expect(posts.every((k) => typeof k === 'string' && k.length >= 8)).toBe(true);
+    expect(posts[0]).not.toBe(posts[1]);
     const row = page.getByTestId('booking-row').filter({ hasText: 'Consiglio comunale' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Confermata');

@@ -345,7 +345,7 @@ function BookingForm({ platform, booking }: { platform: Platform; booking: Booki
       <p className="conf-capacity mb-1">{t('conf.platforms.capacity', { n: f.number(platform.capacity) })}</p>
       <p>{rulesSummary(platform, t, f.number).join(' · ')}</p>
       <p className="form-text">{t('conf.cal.timesInRome')}</p>
-      <form noValidate onSubmit={submit} className="form-narrow" aria-describedby={undefined}>
+      <form noValidate onSubmit={submit} className="form-narrow">
         {field('title', t('conf.form.title'), { required: true, maxLength: 200, help: t('conf.form.titleHelp') })}
         <SelectField
           ref={(el) => {
