@@ -30,6 +30,13 @@ const EditBookingPage = lazy(() => import('../modules/conferencing/BookingFormPa
 const MyBookingsPage = lazy(() => import('../modules/conferencing/MyBookingsPage'));
 const OperatorBookingsPage = lazy(() => import('../modules/conferencing/OperatorBookingsPage'));
 const UsagePage = lazy(() => import('../modules/conferencing/UsagePage'));
+const RemoteWorkHome = lazy(() => import('../modules/remote-work/RemoteWorkHome'));
+const OfficesPage = lazy(() => import('../modules/remote-work/offices/OfficesPage'));
+const OfficePage = lazy(() => import('../modules/remote-work/offices/OfficePage'));
+const EmployeesPage = lazy(() => import('../modules/remote-work/offices/EmployeesPage'));
+const EmployeePage = lazy(() => import('../modules/remote-work/offices/EmployeePage'));
+const ImportPage = lazy(() => import('../modules/remote-work/offices/ImportPage'));
+const ClosuresPage = lazy(() => import('../modules/remote-work/offices/ClosuresPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const queryClient = new QueryClient({
@@ -106,6 +113,14 @@ export function App() {
                     <Route path="/videoconferenze/prenotazioni" element={<MyBookingsPage />} />
                     <Route path="/videoconferenze/prenotazioni/:id/modifica" element={<EditBookingPage />} />
                     <Route path="/videoconferenze/gestione" element={<OperatorBookingsPage />} />
+                    <Route path="/lavoro-agile" element={<RemoteWorkHome />} />
+                    <Route path="/lavoro-agile/uffici" element={<OfficesPage />} />
+                    <Route path="/lavoro-agile/uffici/:id" element={<OfficePage />} />
+                    <Route path="/lavoro-agile/dipendenti" element={<EmployeesPage />} />
+                    <Route path="/lavoro-agile/dipendenti/nuovo" element={<EmployeePage />} />
+                    <Route path="/lavoro-agile/dipendenti/importa" element={<ImportPage />} />
+                    <Route path="/lavoro-agile/dipendenti/:id" element={<EmployeePage />} />
+                    <Route path="/lavoro-agile/chiusure" element={<ClosuresPage />} />
                   </Route>
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -104,6 +104,7 @@ function MainNav() {
     { to: '/enti', label: t('nav.directory'), end: true },
     { to: '/videoconferenze', label: t('nav.conferencing') },
   ];
+  if (orgId) links.push({ to: '/lavoro-agile', label: t('nav.remoteWork') });
   if (orgId && hasRole('body_admin')) links.push({ to: `/enti/${orgId}/persone`, label: t('nav.members') });
   if (hasRole('body_admin')) links.push({ to: '/registro-attivita', label: t('nav.audit') });
   if (isPlatformAdmin) links.push({ to: '/posta-in-uscita', label: t('nav.outbox') });

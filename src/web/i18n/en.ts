@@ -1,6 +1,7 @@
 /** English strings: the same keys as it.ts (the type checker enforces it). */
 import type { MessageKey } from './it.js';
 import { conferencingEn } from '../modules/conferencing/messages.en.js';
+import { remoteWorkOfficesEn } from '../modules/remote-work/offices/messages.en.js';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Agile PA',
@@ -309,4 +310,5 @@ export const en: Record<MessageKey, string> = {
   'role.council_member': 'Council member',
 
   ...conferencingEn,
+  ...remoteWorkOfficesEn,
 };

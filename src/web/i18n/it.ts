@@ -1,5 +1,6 @@
 /** Italian strings (the reference dictionary: en.ts must have the same keys). `{name}` marks a value. */
 import { conferencingIt } from '../modules/conferencing/messages.it.js';
+import { remoteWorkOfficesIt } from '../modules/remote-work/offices/messages.it.js';
 
 export const it = {
   'app.name': 'Agile PA',
@@ -308,6 +309,7 @@ export const it = {
   'role.council_member': 'Componente dell’organo',
 
   ...conferencingIt,
+  ...remoteWorkOfficesIt,
 } as const;
 
 export type MessageKey = keyof typeof it;
