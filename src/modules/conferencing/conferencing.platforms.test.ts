@@ -274,6 +274,23 @@ describe('DELETE /conference-platforms/{id} (archive)', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/conference-platforms/${id}/usage?from=2026-01-01&to=2026-01-31`, headers: operator.headers })).json().totals.bookings).toBe(1);
   });
 
+  it('leaves no booking ahead on a platform archived while people book it (concurrent on PostgreSQL)', async () => {
+    const id = await newPlatform({ name: 'Corsa', capacity: 10000 });
+    const attempts = Array.from({ length: 30 }, (_, i) => book(i % 2 ? aglie : alessandria, id, { start: rome(day, `${String(8 + (i % 10)).padStart(2, '0')}:00`), end: rome(day, `${String(9 + (i % 10)).padStart(2, '0')}:00`) }));
+    const archive = t.app.inject({ method: 'DELETE', url: `/api/v1/conference-platforms/${id}?cancelBookings=true`, headers: operator.headers });
+    const results = await Promise.all([...attempts, archive]);
+    const archived = results.at(-1)!;
+    expect(archived.statusCode, archived.body).toBe(200);
+    for (const r of results.slice(0, -1)) {
+      expect([201, 409]).toContain(r.statusCode);
+      if (r.statusCode === 409) expect(r.json().code).toBe('platform.archived');
+    }
+    const left = await t.db.query<{ n: number }>(`select count(*)::int as n from bookings where platform_id = $1 and status in ('accepted', 'pending')`, [id]);
+    expect(left.rows[0].n).toBe(0);
+    const created = results.slice(0, -1).filter((r) => r.statusCode === 201).length;
+    expect(archived.json().cancelledBookings).toBe(created);
+  });
+
   it('archives at once a platform with no future bookings', async () => {
     const id = await newPlatform({ name: 'Vuota' });
     const r = await t.app.inject({ method: 'DELETE', url: `/api/v1/conference-platforms/${id}`, headers: admin.headers });
