@@ -16,7 +16,7 @@
  */
 import type { Queryable } from '../../platform/db/index.js';
 import { queueMail, type MailMessage } from '../../platform/mail/index.js';
-import type { BookingRow, PlatformRow } from './conferencing.repo.js';
+import { selectBookingVideo, type BookingRow, type BookingVideoRow, type PlatformRow } from './conferencing.repo.js';
 import { bookingInvitation, type MailSettings } from './invitation.js';
 import { meetingLinkFor } from './meeting-link.js';
 import { KIND_LABELS, rangeEn, rangeIt } from './booking-text.js';
@@ -116,12 +116,12 @@ export function bookingNotice(
   booking: BookingRow,
   settings: MailSettings,
   now: number,
-  opts: { wasAccepted?: boolean; to?: string; handedTo?: string } = {},
+  opts: { wasAccepted?: boolean; to?: string; handedTo?: string; video?: BookingVideoRow | null } = {},
 ): MailMessage {
   const t = textsOf(kind, platform, opts.wasAccepted ?? false, opts.handedTo ?? '');
   const start = Date.parse(booking.start);
   const end = Date.parse(booking.end);
-  const link = meetingLinkFor(platform, booking);
+  const link = meetingLinkFor(platform, booking, opts.video ?? null, now);
   const showLink = kind === 'confirmed' || kind === 'updated' || kind === 'reminder';
   const page = `${settings.publicUrl}/videoconferenze/prenotazioni`;
   const kindLabel = KIND_LABELS[booking.kind];
@@ -154,7 +154,7 @@ export function bookingNotice(
     to: opts.to ?? booking.organiserEmail,
     subject: `${t.subjectIt}: ${booking.title} / ${t.subjectEn}`,
     text,
-    ...(t.calendar ? { icalEvent: bookingInvitation(platform, booking, settings, now, t.calendar) } : {}),
+    ...(t.calendar ? { icalEvent: bookingInvitation(platform, booking, settings, now, t.calendar, opts.video ?? null) } : {}),
   };
 }
 
@@ -168,5 +168,7 @@ export async function queueBookingNotice(
   now: number,
   opts: { wasAccepted?: boolean; to?: string; handedTo?: string; uniqueKey?: string } = {},
 ): Promise<void> {
-  await queueMail(tx, bookingNotice(kind, platform, booking, settings, now, opts), opts.uniqueKey ? { uniqueKey: opts.uniqueKey } : {});
+  // the booking's video system signs its link (migrations/0010_conferencing_video.sql)
+  const video = await selectBookingVideo(tx, booking.id);
+  await queueMail(tx, bookingNotice(kind, platform, booking, settings, now, { ...opts, video }), opts.uniqueKey ? { uniqueKey: opts.uniqueKey } : {});
 }

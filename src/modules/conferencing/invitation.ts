@@ -10,7 +10,7 @@
  * - LOCATION and URL: the meeting link (meeting-link.ts), or the platform's name when there is none.
  */
 import { writeCalendar, type CalendarMethod } from '../../platform/calendar/icalendar.js';
-import type { BookingRow, PlatformRow } from './conferencing.repo.js';
+import type { BookingRow, BookingVideoRow, PlatformRow } from './conferencing.repo.js';
 import { meetingLinkFor } from './meeting-link.js';
 import { KIND_LABELS } from './booking-text.js';
 
@@ -46,8 +46,9 @@ export function bookingInvitation(
   settings: MailSettings,
   now: number,
   method: CalendarMethod = invitationMethodOf(booking),
+  video: BookingVideoRow | null = null,
 ): { method: CalendarMethod; content: string } {
-  const link = meetingLinkFor(platform, booking);
+  const link = meetingLinkFor(platform, booking, video, now);
   const kind = KIND_LABELS[booking.kind];
   const description = [
     `${kind.it} su ${platform.name}: ${booking.expectedConnections} collegamenti previsti.`,

@@ -14,7 +14,8 @@ export async function showInvitation(db: Db, auth: AuthContext, id: string, opts
     const b = await repo.selectBooking(tx, id);
     if (!b) throw E.bookingNotFound(`Nessuna prenotazione con identificativo ${id}.`);
     const platform = (await repo.selectPlatform(tx, b.platformId))!;
-    const ics = bookingInvitation(platform, b, opts.mail ?? DEFAULT_MAIL_SETTINGS, opts.now ?? Date.now());
+    const video = await repo.selectBookingVideo(tx, b.id);
+    const ics = bookingInvitation(platform, b, opts.mail ?? DEFAULT_MAIL_SETTINGS, opts.now ?? Date.now(), undefined, video);
     return { ...ics, filename: `prenotazione-${b.id}.ics` };
   });
 }

@@ -340,6 +340,26 @@ describe('meeting links of a booking', () => {
     }
   });
 
+  it('invitations (mail and .ics) carry the attendee link, never the moderator’s or a secret', async () => {
+    const s = start() + 10 * 60 * MINUTE;
+    const b = await bookAt(jitsiId, s, s + 30 * MINUTE, 3, Date.now());
+    const room = await roomOf(b.id);
+    const jobs = await t.db.ownerTx((tx) => tx.query<{ payload: unknown }>(`select payload from jobs where type = 'mail.send' and payload::text like $1`, [`%${room}%`]));
+    expect(jobs.rows.length).toBe(1);
+    const mail = JSON.stringify(jobs.rows[0].payload);
+    expect(mail).not.toContain(JITSI_SECRET);
+    const ics = await t.app.inject({ method: 'GET', url: `/api/v1/bookings/${b.id}/invitation.ics`, headers: member.headers });
+    expect(ics.statusCode).toBe(200);
+    const unfolded = ics.body.replace(/\r\n[ \t]/g, '');
+    for (const text of [mail, unfolded]) {
+      const jwt = new RegExp(`https://meet\\.example\\.it/${room}\\?jwt=([A-Za-z0-9_.-]+)`).exec(text)?.[1];
+      expect(jwt, text.slice(0, 300)).toBeTruthy();
+      const d = decodeJwt(jwt!, JITSI_SECRET);
+      expect(d.valid).toBe(true);
+      expect(d.payload).toMatchObject({ room, moderator: false });
+    }
+  });
+
   it('a cancelled booking has no links', async () => {
     const s = start() + 8 * 60 * MINUTE;
     const b = await bookAt(jitsiId, s, s + 30 * MINUTE, 3, Date.now());
