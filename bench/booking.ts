@@ -18,6 +18,7 @@
  * warm-up on another platform. Prints one JSON object last.
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
@@ -28,7 +29,7 @@ import { createMailer } from '../src/platform/mail/index.js';
 import type { Queryable } from '../src/platform/db/index.js';
 import * as repo from '../src/modules/conferencing/conferencing.repo.js';
 import { admit } from '../src/modules/conferencing/booking-capacity.js';
-import { arg, freshDatabase, machine, percentile, round2 } from './lib/pg-bench.js';
+import { arg, cpuBetween, databaseCpuSeconds, freshDatabase, machine, percentile, round2 } from './lib/pg-bench.js';
 import { addPlatform, peakUsed, randomBooking, setUpBodies, workingDays } from './lib/conferencing.js';
 import { rng } from './lib/planner-instances.js';
 import type { LoadInput, LoadOutput } from './lib/booking-load.js';
@@ -88,8 +89,9 @@ async function reconcile(db: Queryable, platformId: string, run: LoadOutput) {
 }
 
 /** The ceiling: the booking transaction straight on a pg pool, `connections` callers for `seconds`. */
-async function ceiling(url: string, platformId: string, organizationId: string, days: string[], seconds: number, connections: number, poolSize: number) {
+async function ceiling(db: Queryable, url: string, platformId: string, organizationId: string, days: string[], seconds: number, connections: number, poolSize: number) {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const dbBefore = await databaseCpuSeconds(db);
   const random = rng(7);
   const times: number[] = [];
   let accepted = 0;
@@ -112,7 +114,7 @@ async function ceiling(url: string, platformId: string, organizationId: string, 
         };
         try {
           await client.query('begin');
-          if (!(await admit(tx, platformId, CAPACITY, candidate, null))) {
+          if (!(await admit(tx, platformId, candidate, null))) {
             await repo.insertBooking(tx, {
               id: randomUUID(), platformId, organizationId, createdBy: null as unknown as string, title: b.title, kind: b.kind,
               start: candidate.start, end: candidate.end, expectedConnections: b.expectedConnections,
@@ -131,9 +133,17 @@ async function ceiling(url: string, platformId: string, organizationId: string, 
       }
     }),
   );
+  const dbCpu = cpuBetween(dbBefore, await databaseCpuSeconds(db));
   await pool.end();
   times.sort((a, b) => a - b);
-  return { requestsPerSecond: Math.round(times.length / seconds), accepted, refused, p50Ms: round2(percentile(times, 50)), p99Ms: round2(percentile(times, 99)) };
+  return {
+    requestsPerSecond: Math.round(times.length / seconds),
+    accepted,
+    refused,
+    p50Ms: round2(percentile(times, 50)),
+    p99Ms: round2(percentile(times, 99)),
+    dbCpuMsPerRequest: round2((dbCpu * 1000) / times.length),
+  };
 }
 
 async function main() {
@@ -159,7 +169,11 @@ async function main() {
     const tokens = setup.members.map((m) => m.token);
 
     await load({ url: base, platformId: warmId, tokens, days, seconds: 3, connections, seed: 1, prefix: 'warm' });
+    const dbBefore = await databaseCpuSeconds(db);
+    const cpuBefore = process.cpuUsage();
     const run = await load({ url: base, platformId, tokens, days, seconds: duration, connections, seed: 2026, prefix: 'b' });
+    const cpu = process.cpuUsage(cpuBefore);
+    const dbCpu = cpuBetween(dbBefore, await databaseCpuSeconds(db));
     const checked = await reconcile(db, platformId, run);
     const peak = await peakUsed(db, platformId);
     if (peak > CAPACITY) fail(`peak used ${peak} > capacity ${CAPACITY} on the HTTP platform`);
@@ -167,7 +181,7 @@ async function main() {
 
     await app.close();
     app = null;
-    const top = await ceiling(fresh.url, ceilingId, setup.members[0].organizationId, days, duration, connections, poolSize);
+    const top = await ceiling(db, fresh.url, ceilingId, setup.members[0].organizationId, days, duration, connections, poolSize);
     const ceilingPeak = await peakUsed(db, ceilingId);
     if (ceilingPeak > CAPACITY) fail(`peak used ${ceilingPeak} > capacity ${CAPACITY} on the ceiling platform`);
 
@@ -189,13 +203,17 @@ async function main() {
       p99Ms: run.p99Ms,
       maxMs: run.maxMs,
       answers: checked.answers,
+      serverCpuMsPerRequest: round2((cpu.user + cpu.system) / 1000 / (run.sent - run.unanswered.length)),
+      dbCpuMsPerRequest: round2((dbCpu * 1000) / (run.sent - run.unanswered.length)),
       ceilingRequestsPerSecond: top.requestsPerSecond,
       ceilingP50Ms: top.p50Ms,
       ceilingP99Ms: top.p99Ms,
       ceilingAccepted: top.accepted,
       ceilingRefused: top.refused,
       ceilingPeakUsed: ceilingPeak,
+      ceilingDbCpuMsPerRequest: top.dbCpuMsPerRequest,
       poolSize,
+      loadAverage: os.loadavg().map((x) => round2(x)),
       machine: machine(),
       date: new Date().toISOString(),
     };

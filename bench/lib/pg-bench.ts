@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openDb, type Db } from '../../src/platform/db/index.js';
+import { openDb, type Db, type Queryable } from '../../src/platform/db/index.js';
 import { prepareDatabase } from '../../src/platform/db/prepare.js';
 
 export function arg(name: string, fallback: string): string {
@@ -63,4 +63,28 @@ export async function freshDatabase(poolSize: number): Promise<FreshDatabase> {
     throw err;
   }
   return { db, url: u.toString(), dataDir, drop };
+}
+
+/** CPU seconds (user + system) used so far by the server processes of the current database's connections. */
+export async function databaseCpuSeconds(db: Queryable): Promise<Map<number, number>> {
+  const r = await db.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database()`);
+  const ticks = 100; // USER_HZ on Linux
+  const out = new Map<number, number>();
+  for (const { pid } of r.rows) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / ticks);
+    } catch {
+      // not on this machine (remote server) or already gone
+    }
+  }
+  return out;
+}
+
+/** CPU seconds the database's server processes used between two readings (processes started meanwhile count whole). */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, s] of after) total += s - (before.get(pid) ?? 0);
+  return total;
 }

@@ -12,7 +12,10 @@ import type { AuthContext } from '../../platform/auth/context.js';
 import { dbContext } from '../../platform/auth/context.js';
 import { bookingViolation, type BookingRules, type OpeningHours } from './booking-rules.js';
 import { admit, bookableWindows, SUGGESTION_WINDOW_MS } from './booking-capacity.js';
-import { nearestFits } from './capacity.js';
+import { nearestFits, overflows } from './capacity.js';
+import * as repo from './conferencing.repo.js';
+import type { Queryable } from '../../platform/db/index.js';
+import { randomUUID } from 'node:crypto';
 import { isoInstant } from './show-availability.js';
 import { createPlatform } from './create-platform.js';
 import { createBooking } from './create-booking.js';
@@ -110,6 +113,34 @@ describe('isoInstant', () => {
   });
 });
 
+describe('admit without a database', () => {
+  it('decides again under the lock when the database refused but the rule finds it fits', async () => {
+    const calls: unknown[][] = [];
+    const candidate = { start: 10 * Q, end: 12 * Q, connections: 5 };
+    const fake: Queryable = {
+      exec: async () => undefined,
+      query: async <T>(_sql: string, params?: unknown[]) => {
+        calls.push(params ?? []);
+        const lock = params?.[7] === true;
+        // not locked: a window whose loads leave room (the database's sum "disagreed"); locked: one load of 96
+        const rows = lock
+          ? [{ locked: true, capacity: 100, s: null, e: null, connections: null }, { locked: true, capacity: 100, s: 11 * Q, e: 13 * Q, connections: 96 }]
+          : [{ locked: false, capacity: 100, s: null, e: null, connections: null }, { locked: false, capacity: 100, s: 0, e: 11 * Q, connections: 95 }];
+        return { rows: rows as T[], rowCount: rows.length };
+      },
+    };
+    const r = await admit(fake, 'p', candidate, null);
+    expect(calls.map((c) => c[7])).toEqual([false, true]);
+    expect(r?.window).toBeNull();
+    expect(r?.overflows).toEqual([{ start: 11 * Q, end: 12 * Q, used: 96, requested: 5, capacity: 100, excess: 1 }]);
+  });
+
+  it('throws platform.not_found when no row comes back', async () => {
+    const empty: Queryable = { exec: async () => undefined, query: async <T>() => ({ rows: [] as T[], rowCount: 0 }) };
+    await expect(admit(empty, 'p', { start: 0, end: Q, connections: 1 }, null)).rejects.toMatchObject({ code: 'platform.not_found' });
+  });
+});
+
 describe('admit', () => {
   let db: Db;
   let member: AuthContext;
@@ -133,7 +164,7 @@ describe('admit', () => {
   it('refuses from a snapshot without locking or writing, with the suggestion window read', async () => {
     const candidate = { start: Date.parse(rome(day, '11:00')), end: Date.parse(rome(day, '13:00')), connections: 1 };
     const out = await db.tx(dbContext(member), async (tx) => {
-      const refused = await admit(tx, platformId, 100, candidate, null);
+      const refused = await admit(tx, platformId, candidate, null);
       const xid = await tx.query<{ xid: string | null }>(`select txid_current_if_assigned()::text as xid`);
       return { refused, xid: xid.rows[0].xid };
     });
@@ -142,10 +173,45 @@ describe('admit', () => {
     expect(out.refused?.window).toEqual([{ start: Date.parse(rome(day, '10:00')), end: Date.parse(rome(day, '12:00')), connections: 100 }]);
   });
 
+  it('refuses in the database exactly when the rule refuses (random loads and candidates, half-open ranges)', async () => {
+    let seed = 42;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const base = Date.parse(rome(day, '08:00'));
+    const otherId = await db.ownerTx(async (tx) => {
+      const p = await repo.selectPlatform(tx, platformId);
+      const id = randomUUID();
+      await repo.insertPlatform(tx, { ...p!, id, name: 'Piattaforma casuale' }, p!.memberIds);
+      for (let i = 0; i < 60; i++) {
+        const q = Math.floor(next() * 40);
+        await repo.insertBooking(tx, {
+          id: randomUUID(), platformId: id, organizationId: member.organizationId!, createdBy: member.userId, title: `b${i}`, kind: 'meeting',
+          start: base + q * Q, end: base + (q + 1 + Math.floor(next() * 8)) * Q, expectedConnections: 1 + Math.floor(next() * 30),
+          organiserName: 'x', organiserEmail: 'x@example.it', organiserPhone: null, status: next() < 0.1 ? 'cancelled' : next() < 0.2 ? 'pending' : 'accepted',
+        });
+      }
+      return id;
+    });
+    const all = await db.tx(dbContext(member), (tx) => repo.selectLoads(tx, otherId, base - DAY, base + DAY));
+    let refusals = 0;
+    for (let i = 0; i < 150; i++) {
+      const q = Math.floor(next() * 44);
+      const candidate = { start: base + q * Q, end: base + (q + 1 + Math.floor(next() * 6)) * Q, connections: 1 + Math.floor(next() * 100) };
+      const a = await db.tx(dbContext(member), (tx) => repo.admission(tx, otherId, candidate, null, { from: base - DAY, to: base + DAY }, false));
+      const ruleRefuses = overflows(all, candidate, 100).length > 0;
+      expect(a!.locked, JSON.stringify(candidate)).toBe(!ruleRefuses);
+      if (ruleRefuses) {
+        refusals++;
+        expect(a!.loads.length).toBe(all.length); // the whole window came back
+      }
+    }
+    expect(refusals).toBeGreaterThan(20);
+    expect(refusals).toBeLessThan(130);
+  });
+
   it('locks the platform row before an admission (the caller then writes under the lock)', async () => {
     const candidate = { start: Date.parse(rome(day, '12:00')), end: Date.parse(rome(day, '13:00')), connections: 100 };
     const out = await db.tx(dbContext(member), async (tx) => {
-      const refused = await admit(tx, platformId, 100, candidate, null);
+      const refused = await admit(tx, platformId, candidate, null);
       const xid = await tx.query<{ xid: string | null }>(`select txid_current_if_assigned()::text as xid`);
       return { refused, xid: xid.rows[0].xid };
     });

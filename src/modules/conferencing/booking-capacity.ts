@@ -3,14 +3,18 @@
  * `admit` tells whether the candidate fits. Accepted AND pending bookings hold capacity: a
  * booking waiting for the operator's approval keeps its connections, so approving it can never
  * overbook the platform.
- * First, without any lock, the bookings overlapping the candidate are read: if it does not fit
- * in that snapshot, the answer is a refusal — correct as of the snapshot, and a refusal can never
- * overbook — so refusals neither wait for the platform lock nor write anything. Otherwise the
- * platform row is locked (so concurrent admissions of one platform run one after the other) and
- * the overlapping bookings are read again, now including every admission committed before the
- * lock was granted; only then may the caller write.
+ * One round trip (conference_platform_admission, migration 0011): in a snapshot, without any
+ * lock, the database sums the bookings overlapping the candidate; if it does not fit, the answer
+ * is a refusal — correct as of the snapshot, and a refusal can never overbook — so refusals
+ * neither wait for the platform lock nor write anything, and the loads of the suggestion window
+ * come back in the same call. Otherwise the platform row is locked (so concurrent admissions of
+ * one platform run one after the other) and the overlapping bookings are read again with the
+ * capacity, both as they are once the lock is granted (every admission committed before is
+ * included, and so is a lowered capacity); only then may the caller write. The rule itself is
+ * applied here, by capacity.ts, on the rows returned: should it disagree with the database's sum
+ * on a refusal, the admission is decided again under the lock.
  * `refusal` builds the 409 problem with the overflowing segments and the nearest fitting ranges;
- * the surrounding two weeks are read in the same transaction when no lock was taken, otherwise in
+ * the surrounding two weeks come with the refusal when no lock was taken, otherwise they are read in
  * a transaction of their own afterwards, so the lock is never held while searching.
  */
 import type { Db, DbContext, Queryable } from '../../platform/db/index.js';
@@ -33,15 +37,18 @@ export interface Refusal {
   window: Load[] | null;
 }
 
-export async function admit(tx: Queryable, platformId: string, capacity: number, candidate: Load, except: string | null): Promise<Refusal | null> {
-  const seen = overflows(await repo.selectLoads(tx, platformId, candidate.start, candidate.end, except), candidate, capacity);
-  if (seen.length) {
-    const window = await repo.selectLoads(tx, platformId, candidate.start - SUGGESTION_WINDOW_MS, candidate.end + SUGGESTION_WINDOW_MS, except);
-    return { platformId, overflows: seen, candidate, except, window };
+export async function admit(tx: Queryable, platformId: string, candidate: Load, except: string | null): Promise<Refusal | null> {
+  const window = { from: candidate.start - SUGGESTION_WINDOW_MS, to: candidate.end + SUGGESTION_WINDOW_MS };
+  let a = await repo.admission(tx, platformId, candidate, except, window, false);
+  if (!a) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
+  if (!a.locked) {
+    const seen = overflows(a.loads, candidate, a.capacity);
+    if (seen.length) return { platformId, overflows: seen, candidate, except, window: a.loads };
+    // the database's sum and the rule disagree: decide under the lock
+    a = await repo.admission(tx, platformId, candidate, except, window, true);
+    if (!a) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
   }
-  if (!(await repo.lockPlatform(tx, platformId))) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
-  const loads = await repo.selectLoads(tx, platformId, candidate.start, candidate.end, except);
-  const over = overflows(loads, candidate, capacity);
+  const over = overflows(a.loads, candidate, a.capacity);
   return over.length ? { platformId, overflows: over, candidate, except, window: null } : null;
 }
 

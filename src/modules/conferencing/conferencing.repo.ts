@@ -162,6 +162,39 @@ export async function selectLoads(db: Queryable, platformId: string, from: numbe
   return r.rows.map((x) => ({ start: Number(x.s), end: Number(x.e), connections: x.connections }));
 }
 
+export interface Admission {
+  /** The platform row is locked until the end of the transaction and `loads` were read under the lock. */
+  locked: boolean;
+  /** The platform's capacity (under the lock when locked). */
+  capacity: number;
+  /** Locked: the loads overlapping the candidate; not locked: the loads of the window (the candidate did not fit). */
+  loads: Load[];
+}
+
+/**
+ * One round trip of the booking admission (conference_platform_admission, migration 0011): the
+ * window's loads without a lock when the candidate does not fit in this snapshot, otherwise (or
+ * with `lock`) the platform locked and the overlapping loads read under the lock. Null: no platform.
+ */
+export async function admission(
+  db: Queryable,
+  platformId: string,
+  candidate: Load,
+  except: string | null,
+  window: { from: number; to: number },
+  lock: boolean,
+): Promise<Admission | null> {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const r = await db.query<{ locked: boolean; capacity: number; s: number | null; e: number | null; connections: number | null }>(
+    `select locked, capacity, s, e, connections from conference_platform_admission($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [platformId, iso(candidate.start), iso(candidate.end), candidate.connections, except, iso(window.from), iso(window.to), lock],
+  );
+  if (!r.rows.length) return null;
+  const loads: Load[] = [];
+  for (const x of r.rows) if (x.s !== null) loads.push({ start: x.s, end: Number(x.e), connections: Number(x.connections) });
+  return { locked: r.rows[0].locked, capacity: r.rows[0].capacity, loads };
+}
+
 /** The bookings holding capacity (accepted, pending) that end after `from`: what a lower capacity must still hold. */
 export async function selectLoadsAfter(db: Queryable, platformId: string, from: number): Promise<Load[]> {
   const r = await db.query<{ s: string | number; e: string | number; connections: number }>(

@@ -48,7 +48,7 @@ export async function createBooking(db: Db, auth: AuthContext, input: CreateBook
     const rules = rulesOf(platform);
     const violation = bookingViolation(rules, start, end, input.expectedConnections, now);
     if (violation) throw violation;
-    const refused = await admit(tx, platform.id, platform.capacity, candidate, null);
+    const refused = await admit(tx, platform.id, candidate, null);
     if (refused) return { refused, rules };
     const booking = await repo.insertBooking(tx, {
       id: randomUUID(),

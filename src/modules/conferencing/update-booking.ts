@@ -75,7 +75,7 @@ export async function updateBooking(db: Db, auth: AuthContext, id: string, input
       if (violation) throw violation;
     }
     // platform first, then the booking: the same lock order as every other booking write
-    const refused = await admit(tx, platform.id, platform.capacity, { start, end, connections }, id);
+    const refused = await admit(tx, platform.id, { start, end, connections }, id);
     const before = (await repo.selectBooking(tx, id, true))!;
     if (before.status === 'cancelled' || before.status === 'refused') throw E.notActive('La prenotazione è stata annullata nel frattempo.');
     if (refused) return { refused, rules };
