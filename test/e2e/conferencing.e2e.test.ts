@@ -335,6 +335,26 @@ describe('the municipal secretary', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('shows Rome times even on a computer set to another time zone', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, secretary.email, secretary.password);
+    await page.goto(`/videoconferenze/piattaforme/${platformId}?vista=settimana&data=${DAY}`);
+    await h1(page, `Calendario di ${PLATFORM}`);
+    // the same cell as in Rome: 10:00-11:00 Rome time holds the 200 connections booked for 10:00-12:00
+    const busy = page.getByTestId('calendar-cell').filter({ hasText: '10:00–11:00: almeno 50 collegamenti liberi su 250 (200 già prenotati)' });
+    expect(await busy.count()).toBe(1);
+    await page.goto('/videoconferenze/prenotazioni');
+    const row = page.getByTestId('booking-row').filter({ hasText: 'Consiglio comunale' });
+    await row.waitFor();
+    const mine = (await asSecretary('GET', '/bookings?mine=true&pageSize=100')).json.items.find((b: { title: string }) => b.title === 'Consiglio comunale');
+    const fmt = (iso: string) => new Intl.DateTimeFormat('it-IT', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Rome' }).format(new Date(iso));
+    expect(await row.textContent()).toContain(`${fmt(mine.start)}–${fmt(mine.end)}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('the association’s operator', () => {
@@ -344,6 +364,9 @@ describe('the association’s operator', () => {
       expect(r.status, JSON.stringify(r.json)).toBe(201);
       expect(r.json.status).toBe('pending');
     }
+    // an accepted booking of Agliè on the first platform, for the usage report (this test runs on its own too)
+    const training = await asSecretary('POST', '/bookings', booking({ title: 'Formazione', kind: 'training', start: rome(DAY, '17:00'), end: rome(DAY, '18:00'), expectedConnections: 20 }));
+    expect(training.status, JSON.stringify(training.json)).toBe(201);
     const { context, page, problems } = await newPage(browser, server.baseUrl);
     await signIn(page, operator.email, operator.password);
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Videoconferenze' }).click();
@@ -401,6 +424,19 @@ describe('the association’s operator', () => {
     expect(await res.text()).toContain('Airasca');
     await page.screenshot({ path: '/tmp/agilepa-conferencing-usage.png', fullPage: true });
     await expectAccessible(page, 'usage report');
+
+    // on a phone the charts redraw at the phone's width
+    await page.setViewportSize(PHONE);
+    await expect.poll(() => charts.first().getAttribute('width')).not.toBe('640');
+    expect(Number(await charts.first().getAttribute('width'))).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: '/tmp/agilepa-conferencing-usage-phone.png', fullPage: true });
+    await expectAccessible(page, 'usage report (phone)');
+    await page.goto('/videoconferenze/gestione');
+    await h1(page, 'Gestione prenotazioni');
+    await page.locator('.results-list li').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(page, 'operator bookings (phone)');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -302,7 +302,7 @@ export function Chart({ title, summary, categories, categoryLabel, series, refer
       </ul>
       <details className="chart-data">
         <summary>{t('chart.showData')}</summary>
-        <div className="table-responsive">
+        <div className="table-responsive" role="region" aria-label={title} tabIndex={0}>
           <table className="table table-sm">
             <caption>{title}</caption>
             <thead>

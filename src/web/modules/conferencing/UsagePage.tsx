@@ -161,7 +161,8 @@ export default function UsagePage() {
                 horizontal
                 headingLevel={2}
               />
-              <div className="table-responsive">
+              {/* a table wider than a phone scrolls, and the keyboard can scroll it (focusable region) */}
+              <div className="table-responsive" role="region" aria-label={t('conf.usage.bodiesTable')} tabIndex={0}>
                 <table className="table">
                   <caption>{t('conf.usage.bodiesTable')}</caption>
                   <thead>
