@@ -36,7 +36,9 @@ export function timelineOf(a: AgreementRow): TimelineEntry[] {
     if (at) out.push({ event: 'withdrawn', at, note: a.registeredAt ? null : a.withdrawalReason || null });
   }
   if (a.status === 'expired' && a.endsOn) out.push({ event: 'expired', at: a.endsOn, note: null });
-  return out.sort((x, y) => (x.at.slice(0, 10) < y.at.slice(0, 10) ? -1 : x.at.slice(0, 10) > y.at.slice(0, 10) ? 1 : 0));
+  // instants in order; a calendar day after the instants of that day (stable for equal keys)
+  const key = (e: TimelineEntry) => (e.at.length === 10 ? `${e.at}T99` : e.at);
+  return out.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
 }
 
 export function actionsFor(auth: AuthContext, a: AgreementRow): AgreementViewAction[] {

@@ -37,6 +37,9 @@ const EmployeesPage = lazy(() => import('../modules/remote-work/offices/Employee
 const EmployeePage = lazy(() => import('../modules/remote-work/offices/EmployeePage'));
 const ImportPage = lazy(() => import('../modules/remote-work/offices/ImportPage'));
 const ClosuresPage = lazy(() => import('../modules/remote-work/offices/ClosuresPage'));
+const AgreementsPage = lazy(() => import('../modules/remote-work/agreements/AgreementsPage'));
+const AgreementRequestPage = lazy(() => import('../modules/remote-work/agreements/AgreementRequestPage'));
+const AgreementPage = lazy(() => import('../modules/remote-work/agreements/AgreementPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const queryClient = new QueryClient({
@@ -121,6 +124,9 @@ export function App() {
                     <Route path="/lavoro-agile/dipendenti/importa" element={<ImportPage />} />
                     <Route path="/lavoro-agile/dipendenti/:id" element={<EmployeePage />} />
                     <Route path="/lavoro-agile/chiusure" element={<ClosuresPage />} />
+                    <Route path="/lavoro-agile/accordi" element={<AgreementsPage />} />
+                    <Route path="/lavoro-agile/accordi/nuovo" element={<AgreementRequestPage />} />
+                    <Route path="/lavoro-agile/accordi/:id" element={<AgreementPage />} />
                   </Route>
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -1,6 +1,7 @@
 /** Italian strings (the reference dictionary: en.ts must have the same keys). `{name}` marks a value. */
 import { conferencingIt } from '../modules/conferencing/messages.it.js';
 import { remoteWorkOfficesIt } from '../modules/remote-work/offices/messages.it.js';
+import { agreementsIt } from '../modules/remote-work/agreements/messages.it.js';
 
 export const it = {
   'app.name': 'Agile PA',
@@ -310,6 +311,7 @@ export const it = {
 
   ...conferencingIt,
   ...remoteWorkOfficesIt,
+  ...agreementsIt,
 } as const;
 
 export type MessageKey = keyof typeof it;
