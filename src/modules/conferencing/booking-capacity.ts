@@ -19,7 +19,7 @@
  */
 import type { Db, DbContext, Queryable } from '../../platform/db/index.js';
 import type { AppError } from '../../platform/http/errors.js';
-import { addDays, bookingViolation, isItalianHoliday, romeParts, type BookingRules } from './booking-rules.js';
+import { bookingViolation, isItalianHoliday, romeParts, type BookingRules } from './booking-rules.js';
 import { nearestFits, overflows, type Load, type Overflow } from './capacity.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
@@ -61,20 +61,29 @@ function romeOffset(ms: number): number {
   return (((Math.round(romeParts(ms).minutes) - utcMinutes) % 1440) + 1440) % 1440;
 }
 
-/** Per Rome date: the lowest and highest UTC offset (minutes) of its local times; dates never change offsets, so kept. */
-const dayOffsets = new Map<string, [number, number]>();
+const DAY_MS = 86_400_000;
 
-function offsetsOf(date: string, midnightUtc: number): [number, number] {
-  let o = dayOffsets.get(date);
-  if (!o) {
+/** Per calendar date (as days since 1970-01-01): its YYYY-MM-DD and the lowest and highest Rome UTC offset (minutes) of its local times. */
+interface DateFacts {
+  date: string;
+  low: number;
+  high: number;
+}
+const dateFacts = new Map<number, DateFacts>();
+
+/** A calendar date's facts, looked up in the time-zone database once per process (dates never change offsets). */
+function factsOf(day: number): DateFacts {
+  let f = dateFacts.get(day);
+  if (!f) {
+    const midnight = day * DAY_MS;
     // the date's local times run from (midnight - offset) to (next midnight - offset): at most one change in between
-    const a = romeOffset(midnightUtc - 2 * 60 * MINUTE_MS);
-    const b = romeOffset(midnightUtc + 23 * 60 * MINUTE_MS);
-    o = [Math.min(a, b), Math.max(a, b)];
-    if (dayOffsets.size >= 10_000) dayOffsets.clear();
-    dayOffsets.set(date, o);
+    const a = romeOffset(midnight - 2 * 60 * MINUTE_MS);
+    const b = romeOffset(midnight + 23 * 60 * MINUTE_MS);
+    f = { date: new Date(midnight).toISOString().slice(0, 10), low: Math.min(a, b), high: Math.max(a, b) };
+    if (dateFacts.size >= 10_000) dateFacts.clear();
+    dateFacts.set(day, f);
   }
-  return o;
+  return f;
 }
 
 /**
@@ -86,20 +95,20 @@ function offsetsOf(date: string, midnightUtc: number): [number, number] {
  * which stays the authoritative rule for the candidates inside.
  */
 export function bookableWindows(rules: BookingRules, from: number, to: number, now: number): { start: number; end: number }[] {
-  const today = romeParts(now).date;
-  const first = addDays(today, rules.minNoticeDays);
-  const last = addDays(today, rules.maxHorizonDays);
+  const today = Date.parse(`${romeParts(now).date}T00:00:00Z`) / DAY_MS;
+  const first = today + rules.minNoticeDays;
+  const last = today + rules.maxHorizonDays;
   const out: { start: number; end: number }[] = [];
-  const lastDate = addDays(new Date(to).toISOString().slice(0, 10), 1);
-  for (let d = addDays(new Date(from).toISOString().slice(0, 10), -1); d <= lastDate; d = addDays(d, 1)) {
-    if (d < first || d > last || (!rules.openOnHolidays && isItalianHoliday(d))) continue;
-    const windows = rules.openingHours[String(((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7) + 1)];
+  for (let day = Math.max(first, Math.floor(from / DAY_MS) - 1); day <= Math.min(last, Math.floor(to / DAY_MS) + 1); day++) {
+    // ISO weekday of a date counted from Thursday 1970-01-01
+    const windows = rules.openingHours[String((((day + 3) % 7) + 7) % 7 + 1)];
     if (!windows?.length) continue;
-    const midnight = Date.parse(`${d}T00:00:00Z`);
-    const [low, high] = offsetsOf(d, midnight);
-    // local time t of date d is the instant midnight + t - offset
+    const f = factsOf(day);
+    if (!rules.openOnHolidays && isItalianHoliday(f.date)) continue;
+    const midnight = day * DAY_MS;
+    // local time t of the date is the instant midnight + t - offset
     for (const [a, b] of windows) {
-      out.push({ start: midnight + (minutesOf(a) - high) * MINUTE_MS, end: midnight + (minutesOf(b) - low) * MINUTE_MS });
+      out.push({ start: midnight + (minutesOf(a) - f.high) * MINUTE_MS, end: midnight + (minutesOf(b) - f.low) * MINUTE_MS });
     }
   }
   out.sort((x, y) => x.start - y.start);
