@@ -1,6 +1,7 @@
 /**
- * Worker for bench/planner-scale.ts: generates a chunk of offices of the national instance
- * (deterministically, by office number), plans them, validates the plans, returns counters only.
+ * Worker for bench/planner-scale.ts: receives chunks {from, to} of the national instance, generates
+ * their offices (deterministically, by office number), plans them, validates the plans and answers
+ * each chunk with counters only; `null` ends the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { planRemoteWork } from '../../src/modules/remote-work/planner.js';
@@ -9,22 +10,20 @@ import type { PlannerEmployee, PlannerOffice } from '../../src/modules/remote-wo
 import { generateOffice } from './planner-instances.js';
 import { nationalOfficeSpec } from './national.js';
 
-interface Job { from: number; to: number; days: string[]; batch: number }
+const days = (workerData as { days: string[] }).days;
 
-const job = workerData as Job;
-const out = { offices: 0, employees: 0, violations: 0, inputCoverageGaps: 0, pinViolations: 0, pinConflicts: 0, granted: 0, target: 0,
-  preferred: 0, flowOffices: 0, planMs: 0, validateMs: 0, genMs: 0 };
-for (let a = job.from; a < job.to; a += job.batch) {
-  const b = Math.min(job.to, a + job.batch);
+function runChunk(from: number, to: number): Record<string, number> {
+  const out = { offices: 0, employees: 0, violations: 0, inputCoverageGaps: 0, pinViolations: 0, pinConflicts: 0, granted: 0, target: 0,
+    preferred: 0, planMs: 0, validateMs: 0, genMs: 0 };
   let t = performance.now();
   const offices: PlannerOffice[] = [];
   const employees: PlannerEmployee[] = [];
-  for (let k = a; k < b; k++) {
-    const g = generateOffice(k + 1, `U${k}`, job.days, nationalOfficeSpec(k));
+  for (let k = from; k < to; k++) {
+    const g = generateOffice(k + 1, `U${k}`, days, nationalOfficeSpec(k));
     offices.push(g.office);
     for (const e of g.employees) employees.push(e);
   }
-  const input = { days: job.days, offices, employees };
+  const input = { days, offices, employees };
   out.genMs += performance.now() - t;
   t = performance.now();
   const res = planRemoteWork(input, { explain: true });
@@ -47,5 +46,11 @@ for (let a = job.from; a < job.to; a += job.batch) {
   out.granted += res.stats.totalGranted;
   out.target += res.stats.totalTarget;
   out.preferred += res.stats.preferredGranted;
+  return out;
 }
-parentPort!.postMessage(out);
+
+parentPort!.on('message', (job: { from: number; to: number } | null) => {
+  if (job === null) { parentPort!.close(); return; }
+  parentPort!.postMessage(runChunk(job.from, job.to));
+});
+parentPort!.postMessage('ready');
