@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { responseSerializerCompiler } from './platform/http/serializer.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { initSecretBox } from './platform/secret-box.js';
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/index.js';
 import type { Mailer } from './platform/mail/types.js';
@@ -34,6 +35,7 @@ export const BODY_LIMIT = 512 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
+  initSecretBox(config);
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: BODY_LIMIT,

@@ -26,6 +26,8 @@ const schema = z.object({
    * (docs/decisions/0005-caches.md); in the same process at once.
    */
   AUTH_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
+  /** Key of the secrets kept encrypted in the database (32 bytes, base64); default: DATA_DIR/secret.key. */
+  SECRETS_KEY: z.string().optional(),
   /** How long a process reuses a page of directory search results (seconds; 0 = never). */
   DIRECTORY_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   NODE_ENV: z.string().default('development'),

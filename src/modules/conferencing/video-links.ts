@@ -2,6 +2,7 @@
  * The meeting links of a booking (pure): Jitsi links with a signed token, BigBlueButton signed
  * join URLs and the create URL, or the platform's own link when it drives no configured video system.
  */
+import { openSecret } from '../../platform/secret-box.js';
 import type { BookingVideoRow } from './conferencing.repo.js';
 import { BBB_EARLY_MINUTES, bbbCreateUrl, bbbJoinUrl, type BbbSettings } from './video-bbb.js';
 import { JITSI_TOKEN_MARGIN_SECONDS, jitsiMeetingUrl, type JitsiSettings } from './video-jitsi.js';
@@ -32,12 +33,12 @@ export interface BookingLinks {
 
 export function jitsiSettingsOf(b: BookingVideoRow): JitsiSettings | null {
   if (b.videoSystem !== 'jitsi' || !b.jitsiDomain || !b.jitsiAppId || !b.jitsiAppSecret) return null;
-  return { domain: b.jitsiDomain, appId: b.jitsiAppId, appSecret: b.jitsiAppSecret };
+  return { domain: b.jitsiDomain, appId: b.jitsiAppId, appSecret: openSecret(b.jitsiAppSecret) };
 }
 
 export function bbbSettingsOf(b: BookingVideoRow): BbbSettings | null {
   if (b.videoSystem !== 'bbb' || !b.bbbApiUrl || !b.bbbSecret) return null;
-  return { apiUrl: b.bbbApiUrl, secret: b.bbbSecret, checksum: b.bbbChecksum ?? 'sha256' };
+  return { apiUrl: b.bbbApiUrl, secret: openSecret(b.bbbSecret), checksum: b.bbbChecksum ?? 'sha256' };
 }
 
 export function bookingLinks(b: BookingVideoRow, viewer: LinkViewer, now = Date.now()): BookingLinks {

@@ -3,6 +3,7 @@
  * BigBlueButton: API base URL, shared secret, checksum algorithm). Secrets are write-only: they
  * are stored for signing links and never returned, logged or audited.
  */
+import { sealSecret } from '../../platform/secret-box.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { errors, type FieldError } from '../../platform/http/errors.js';
@@ -60,7 +61,7 @@ export function videoSettingsFor(system: repo.VideoSystem, input: VideoSettingsI
       system,
       jitsiDomain: input.jitsiDomain!.toLowerCase(),
       jitsiAppId: input.jitsiAppId!,
-      jitsiAppSecret: input.jitsiAppSecret!,
+      jitsiAppSecret: sealSecret(input.jitsiAppSecret!),
       bbbApiUrl: null,
       bbbSecret: null,
       bbbChecksum: null,
@@ -73,7 +74,7 @@ export function videoSettingsFor(system: repo.VideoSystem, input: VideoSettingsI
       jitsiAppId: null,
       jitsiAppSecret: null,
       bbbApiUrl: normaliseBbbApiUrl(input.bbbApiUrl!),
-      bbbSecret: input.bbbSecret!,
+      bbbSecret: sealSecret(input.bbbSecret!),
       bbbChecksum: input.bbbChecksum ?? 'sha256',
     };
   }
