@@ -3,10 +3,11 @@
  * every clause Law 81/2017 (art. 18-23) and the public-sector contracts ask for — parties,
  * duration, remote days and weekdays, working hours and reachability windows, the right to
  * disconnect and its technical measures, place, equipment, the written safety information
- * acknowledged, control, equal treatment, withdrawal, signatures. Pure: the PDF and DOCX
- * renderers (agreement-pdf.ts, agreement-docx.ts) only lay it out.
+ * acknowledged, control, equal treatment, withdrawal, signatures. Pure: a DocumentModel that the
+ * platform's renderers (src/platform/documents) lay out as PDF and editable DOCX.
  */
 import { DISABLED_WORKER_EMPLOYER_NOTICE_DAYS, WITHDRAWAL_NOTICE_DAYS, isoWeekday, lastDayInForce, weekdayNameIt, type AgreementStatus } from './agreement-rules.js';
+import type { Block, DocumentModel } from '../../platform/documents/document-model.js';
 import type { AgreementRow } from './agreements.repo.js';
 
 const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
@@ -67,18 +68,11 @@ export function remoteDaysIt(a: Pick<AgreementRow, 'maxRemotePerWeek' | 'maxRemo
   return `${cap}, nei giorni di ${weekdaysListIt(a.allowedWeekdays)}`;
 }
 
-export interface DocumentSection {
+interface DocumentSection {
   heading: string;
   paragraphs: string[];
-}
-
-export interface AgreementDocument {
-  title: string;
-  subtitle: string;
-  reference: string;
-  sections: DocumentSection[];
-  signatures: { place: string; employer: string; employerName: string; employee: string; employeeName: string };
-  footer: string;
+  /** A list after the paragraphs (reachability windows, the days of a plan). */
+  list?: string[];
 }
 
 export interface DocumentParties {
@@ -112,12 +106,7 @@ function windowsIt(a: AgreementRow): string[] {
 function planIt(a: AgreementRow): string[] {
   if (!a.monthlyPlan) return [];
   const days = Object.entries(a.monthlyPlan).sort(([x], [y]) => (x < y ? -1 : 1));
-  const remote = days.filter(([, k]) => k === 'remote').map(([d]) => `${weekdayNameIt(isoWeekday(d))} ${dateIt(d)}`);
-  const onsite = days.filter(([, k]) => k === 'onsite').map(([d]) => `${weekdayNameIt(isoWeekday(d))} ${dateIt(d)}`);
-  const out = ['Le parti concordano il seguente calendario dei giorni:'];
-  if (remote.length) out.push(`in lavoro agile: ${remote.join('; ')}.`);
-  if (onsite.length) out.push(`in sede: ${onsite.join('; ')}.`);
-  return out;
+  return days.map(([d, k]) => `${weekdayNameIt(isoWeekday(d))} ${dateIt(d)}: ${k === 'remote' ? 'lavoro agile' : 'in sede'}`);
 }
 
 function withdrawalIt(a: AgreementRow): string[] {
@@ -147,7 +136,7 @@ function withdrawalIt(a: AgreementRow): string[] {
 }
 
 /** The whole agreement as headed sections of Italian paragraphs. */
-export function agreementDocument(a: AgreementRow, p: DocumentParties): AgreementDocument {
+export function agreementDocument(a: AgreementRow, p: DocumentParties): DocumentModel {
   const reach = windowsIt(a);
   const last = lastDayInForce(a);
   const sections: DocumentSection[] = [
@@ -178,8 +167,9 @@ export function agreementDocument(a: AgreementRow, p: DocumentParties): Agreemen
       paragraphs: [
         `Il lavoratore può svolgere la prestazione in modalità agile ${remoteDaysIt(a)}. Gli altri giorni lavorativi la prestazione è resa in sede. ` +
           'Le giornate sono pianificate con il responsabile dell’ufficio nel rispetto del presidio minimo in sede.',
-        ...planIt(a),
+        ...(a.monthlyPlan ? ['Le parti concordano il seguente calendario dei giorni:'] : []),
       ],
+      list: planIt(a),
     },
     {
       heading: 'Art. 4 – Orario e fasce di contattabilità',
@@ -187,8 +177,8 @@ export function agreementDocument(a: AgreementRow, p: DocumentParties): Agreemen
         `Nelle giornate in lavoro agile la prestazione si colloca nella fascia di operatività dalle ${a.workingFrom} alle ${a.workingTo}, ` +
           'nel rispetto della durata massima dell’orario di lavoro giornaliero e settimanale.',
         'Il lavoratore è contattabile nelle seguenti fasce:',
-        ...reach,
       ],
+      list: reach,
     },
     {
       heading: 'Art. 5 – Diritto alla disconnessione',
@@ -237,34 +227,35 @@ export function agreementDocument(a: AgreementRow, p: DocumentParties): Agreemen
     (a.registeredAt ? ` (registrazione del ${instantDateIt(a.registeredAt)})` : '') +
     (last && (a.status === 'withdrawn' || a.status === 'expired') ? `; in vigore fino al ${dateIt(last)}` : '') +
     '.';
+  const blocks: Block[] = [];
+  for (const sec of sections) {
+    blocks.push({ kind: 'heading', level: 2, text: sec.heading });
+    for (const text of sec.paragraphs) blocks.push({ kind: 'paragraph', text });
+    if (sec.list?.length) blocks.push({ kind: 'list', items: sec.list });
+  }
+  blocks.push(
+    { kind: 'heading', level: 2, text: 'Firme' },
+    { kind: 'paragraph', text: 'Luogo e data ____________________' },
+    {
+      kind: 'table',
+      caption: 'Firme delle parti',
+      columns: [
+        { header: 'Per l’Amministrazione', width: 1 },
+        { header: 'Il lavoratore', width: 1 },
+      ],
+      rows: [
+        [p.employerSigner ?? '', a.employeeName],
+        ['Firma: ______________________', 'Firma: ______________________'],
+      ],
+    },
+  );
   return {
     title: 'Accordo individuale di lavoro agile',
     subtitle: 'ai sensi degli articoli 18-23 della legge 22 maggio 2017, n. 81',
     reference: `${p.organizationName} · ${a.officeName} · identificativo ${a.id}`,
-    sections,
-    signatures: {
-      place: 'Luogo e data ____________________',
-      employer: 'Per l’Amministrazione',
-      employerName: p.employerSigner ?? '',
-      employee: 'Il lavoratore',
-      employeeName: a.employeeName,
-    },
+    language: 'it-IT',
+    author: p.organizationName,
+    blocks,
     footer: state,
   };
-}
-
-/** Every paragraph of the document, in order (for tests and plain-text views). */
-export function documentText(d: AgreementDocument): string {
-  return [
-    d.title,
-    d.subtitle,
-    d.reference,
-    ...d.sections.flatMap((s) => [s.heading, ...s.paragraphs]),
-    d.signatures.place,
-    d.signatures.employer,
-    d.signatures.employerName,
-    d.signatures.employee,
-    d.signatures.employeeName,
-    d.footer,
-  ].join('\n');
 }

@@ -4,7 +4,6 @@
  * refused with stable codes and nothing written, e-mails and audit at every step, the documents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inflateRawSync, inflateSync } from 'node:zlib';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { createUser, login, organizationId } from '../../../test/auth-helpers.js';
 import type { Role } from '../../platform/auth/context.js';
@@ -13,6 +12,7 @@ import { insertEmployee, insertOffice, queuedMails, terms } from './agreements.t
 import { closeEndedAgreements } from './close-ended-agreements.js';
 import { overlapOf } from './agreement-terms.js';
 import * as repo from './agreements.repo.js';
+import { docxText, pdfText, unzip } from '../../platform/documents/read-documents.test-support.js';
 
 type Headers = Record<string, string>;
 let t: TestApp;
@@ -392,10 +392,12 @@ describe('documents', () => {
     const files = unzip(r.rawPayload);
     expect(Object.keys(files)).toContain('word/document.xml');
     expect(Object.keys(files)).toContain('[Content_Types].xml');
-    const xml = files['word/document.xml'].toString('utf8');
-    for (const s of ['Accordo individuale di lavoro agile', 'Anna Bianchi', 'Art. 5 – Diritto alla disconnessione', 'Notifiche disattivate su posta e chat', 'Computer portatile e cuffie', 'Art. 11 – Recesso', 'Il lavoratore']) {
-      expect(xml, s).toContain(s);
+    const text = docxText(r.rawPayload);
+    for (const s of ['Accordo individuale di lavoro agile', 'Anna Bianchi', 'Art. 5 – Diritto alla disconnessione', 'Notifiche disattivate su posta e chat', 'Computer portatile e cuffie', 'Art. 11 – Recesso', 'Il lavoratore', 'lunedì: dalle 09:30 alle 12:30']) {
+      expect(text, s).toContain(s);
     }
+    // Word's headings: the articles are real Heading 2 paragraphs
+    expect(files['word/document.xml'].toString('utf8')).toMatch(/<w:pStyle w:val="Heading2"\/>/);
   });
 });
 
@@ -410,59 +412,3 @@ describe('the exclusion constraint', () => {
     expect((overlapOf(err) as { code: string }).code).toBe('agreement.overlap');
   });
 });
-
-/** The text shown by a pdfkit PDF: its content streams inflated, the hex strings of TJ/Tj operators decoded (WinAnsi). */
-function pdfText(pdf: Buffer): string {
-  const s = pdf.toString('latin1');
-  let out = '';
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const start = m.index + m[0].length;
-    const end = s.indexOf('endstream', start);
-    let data = pdf.subarray(start, end);
-    try {
-      data = inflateSync(data);
-    } catch {
-      continue;
-    }
-    const content = data.toString('latin1');
-    for (const line of content.split('\n')) {
-      const parts = [...line.matchAll(/<([0-9a-fA-F]*)>|\(((?:\\.|[^\\)])*)\)/g)];
-      if (!/T[Jj]\s*$/.test(line) || !parts.length) continue;
-      const bytes = parts.map((p) => (p[1] !== undefined ? Buffer.from(p[1], 'hex') : Buffer.from(p[2], 'latin1')));
-      out += `${decodeWinAnsi(Buffer.concat(bytes))}\n`;
-    }
-    re.lastIndex = end;
-  }
-  return out.replace(/\s+/g, ' ');
-}
-
-function decodeWinAnsi(b: Buffer): string {
-  const special: Record<number, string> = { 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—', 0x85: '…', 0x80: '€' };
-  return Array.from(b, (c) => special[c] ?? String.fromCharCode(c)).join('');
-}
-
-/** The files of a zip, read from its central directory (stored or deflated entries). */
-function unzip(zip: Buffer): Record<string, Buffer> {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  expect(eocd).toBeGreaterThan(0);
-  const entries = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  const out: Record<string, Buffer> = {};
-  for (let i = 0; i < entries; i++) {
-    expect(zip.readUInt32LE(p)).toBe(0x02014b50);
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const extraLen = zip.readUInt16LE(p + 30);
-    const commentLen = zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const name = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
-    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(dataStart, dataStart + size);
-    out[name] = method === 8 ? inflateRawSync(data) : Buffer.from(data);
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}

@@ -6,17 +6,13 @@ import type { Db } from '../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { getOrganizationNames } from '../organizations/index.js';
 import { loadVisible } from './agreement-load.js';
+import { DOCUMENT_CONTENT_TYPES, fileSlug, type DocumentFormat } from '../../platform/documents/document-model.js';
+import { renderPdf } from '../../platform/documents/pdf.js';
+import { renderDocx } from '../../platform/documents/docx.js';
 import { agreementDocument } from './agreement-document.js';
-import { agreementPdf } from './agreement-pdf.js';
-import { agreementDocx } from './agreement-docx.js';
 import * as repo from './agreements.repo.js';
 
-export type DocumentFormat = 'pdf' | 'docx';
-
-export const DOCUMENT_TYPES: Record<DocumentFormat, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+export { DOCUMENT_CONTENT_TYPES as DOCUMENT_TYPES, type DocumentFormat };
 
 export async function showAgreementDocument(db: Db, auth: AuthContext, id: string, format: DocumentFormat): Promise<{ filename: string; contentType: string; content: Buffer }> {
   const { a, organizationName, signer } = await db.tx(dbContext(auth), async (tx) => {
@@ -26,7 +22,6 @@ export async function showAgreementDocument(db: Db, auth: AuthContext, id: strin
     return { a: row, organizationName: names.get(row.organizationId) ?? 'Amministrazione', signer: signerName };
   });
   const doc = agreementDocument(a, { organizationName, employerSigner: signer });
-  const content = format === 'pdf' ? await agreementPdf(doc) : await agreementDocx(doc);
-  const slug = a.employeeName.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'dipendente';
-  return { filename: `accordo-lavoro-agile-${slug}-${a.startsOn}.${format}`, contentType: DOCUMENT_TYPES[format], content };
+  const content = format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
+  return { filename: `accordo-lavoro-agile-${fileSlug(a.employeeName, 'dipendente')}-${a.startsOn}.${format}`, contentType: DOCUMENT_CONTENT_TYPES[format], content };
 }
