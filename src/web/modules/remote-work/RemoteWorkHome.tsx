@@ -28,6 +28,7 @@ export const AREAS: RemoteWorkArea[] = [
   { key: 'employees', to: '/lavoro-agile/dipendenti', title: 'rwo.home.employees.title', text: 'rwo.home.employees.text', roles: MANAGERS },
   { key: 'import', to: '/lavoro-agile/dipendenti/importa', title: 'rwo.home.import.title', text: 'rwo.home.import.text', roles: HR },
   { key: 'closures', to: '/lavoro-agile/chiusure', title: 'rwo.home.closures.title', text: 'rwo.home.closures.text', roles: HR },
+  { key: 'agreements', to: '/lavoro-agile/accordi', title: 'rwa.home.title', text: 'rwa.home.text', roles: [] },
 ];
 
 function Target() {
