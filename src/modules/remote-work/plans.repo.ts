@@ -466,7 +466,7 @@ export interface SwapRow {
 }
 
 const SWAP_COLUMNS = `s.id, s.organization_id as "organizationId", s.employee_id as "employeeId",
-  e.last_name || ' ' || e.first_name as "employeeName", s.office_id as "officeId", o.name as "officeName",
+  e.first_name || ' ' || e.last_name as "employeeName", s.office_id as "officeId", o.name as "officeName",
   s.from_day as "fromDay", s.to_day as "toDay", s.status, s.reason, s.violations, s.note, s.requested_by as "requestedBy",
   s.created_at as "createdAt", s.decided_by as "decidedBy", s.decided_at as "decidedAt"`;
 const SWAP_FROM = `rw_swap_requests s join rw_employees e on e.id = s.employee_id and e.organization_id = s.organization_id

@@ -37,6 +37,8 @@ const EmployeesPage = lazy(() => import('../modules/remote-work/offices/Employee
 const EmployeePage = lazy(() => import('../modules/remote-work/offices/EmployeePage'));
 const ImportPage = lazy(() => import('../modules/remote-work/offices/ImportPage'));
 const ClosuresPage = lazy(() => import('../modules/remote-work/offices/ClosuresPage'));
+const PlanGridPage = lazy(() => import('../modules/remote-work/plans/PlanGridPage'));
+const MyCalendarPage = lazy(() => import('../modules/remote-work/plans/MyCalendarPage'));
 const AgreementsPage = lazy(() => import('../modules/remote-work/agreements/AgreementsPage'));
 const AgreementRequestPage = lazy(() => import('../modules/remote-work/agreements/AgreementRequestPage'));
 const AgreementPage = lazy(() => import('../modules/remote-work/agreements/AgreementPage'));
@@ -124,6 +126,8 @@ export function App() {
                     <Route path="/lavoro-agile/dipendenti/importa" element={<ImportPage />} />
                     <Route path="/lavoro-agile/dipendenti/:id" element={<EmployeePage />} />
                     <Route path="/lavoro-agile/chiusure" element={<ClosuresPage />} />
+                    <Route path="/lavoro-agile/piano" element={<PlanGridPage />} />
+                    <Route path="/lavoro-agile/il-mio-calendario" element={<MyCalendarPage />} />
                     <Route path="/lavoro-agile/accordi" element={<AgreementsPage />} />
                     <Route path="/lavoro-agile/accordi/nuovo" element={<AgreementRequestPage />} />
                     <Route path="/lavoro-agile/accordi/:id" element={<AgreementPage />} />

@@ -2,6 +2,7 @@
 import type { MessageKey } from './it.js';
 import { conferencingEn } from '../modules/conferencing/messages.en.js';
 import { remoteWorkOfficesEn } from '../modules/remote-work/offices/messages.en.js';
+import { plansEn } from '../modules/remote-work/plans/messages.en.js';
 import { agreementsEn } from '../modules/remote-work/agreements/messages.en.js';
 
 export const en: Record<MessageKey, string> = {
@@ -312,5 +313,6 @@ export const en: Record<MessageKey, string> = {
 
   ...conferencingEn,
   ...remoteWorkOfficesEn,
+  ...plansEn,
   ...agreementsEn,
 };

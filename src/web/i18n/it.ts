@@ -2,6 +2,7 @@
 import { conferencingIt } from '../modules/conferencing/messages.it.js';
 import { remoteWorkOfficesIt } from '../modules/remote-work/offices/messages.it.js';
 import { agreementsIt } from '../modules/remote-work/agreements/messages.it.js';
+import { plansIt } from '../modules/remote-work/plans/messages.it.js';
 
 export const it = {
   'app.name': 'Agile PA',
@@ -311,6 +312,7 @@ export const it = {
 
   ...conferencingIt,
   ...remoteWorkOfficesIt,
+  ...plansIt,
   ...agreementsIt,
 } as const;
 

@@ -29,6 +29,8 @@ export const AREAS: RemoteWorkArea[] = [
   { key: 'import', to: '/lavoro-agile/dipendenti/importa', title: 'rwo.home.import.title', text: 'rwo.home.import.text', roles: HR },
   { key: 'closures', to: '/lavoro-agile/chiusure', title: 'rwo.home.closures.title', text: 'rwo.home.closures.text', roles: HR },
   { key: 'agreements', to: '/lavoro-agile/accordi', title: 'rwa.home.title', text: 'rwa.home.text', roles: [] },
+  { key: 'plan', to: '/lavoro-agile/piano', title: 'rwp.home.plan.title', text: 'rwp.home.plan.text', roles: MANAGERS },
+  { key: 'my-calendar', to: '/lavoro-agile/il-mio-calendario', title: 'rwp.home.my.title', text: 'rwp.home.my.text', roles: [] },
 ];
 
 function Target() {
