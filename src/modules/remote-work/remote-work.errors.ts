@@ -93,3 +93,34 @@ export const indicatorErrors = {
   invalidRange: defineError('indicator.invalid_range', { status: 422, title: 'Periodo non valido: al massimo 36 mesi, dall’inizio alla fine', titleEn: 'Invalid range: at most 36 months, start before end' }),
   tableNotAvailable: defineError('indicator.table_not_available', { status: 422, title: 'Questa tabella non esiste per l’ambito scelto', titleEn: 'This table does not exist for the chosen scope' }),
 };
+
+// ---------------------------------------------------------------- POLA / PIAO section (pola.*)
+export const polaErrors = {
+  noBody: defineError('pola.no_body', { status: 403, title: 'Scegli prima l’ente per cui operi', titleEn: 'Choose the body you act for first' }),
+  forbidden: defineError('pola.forbidden', { status: 403, title: 'Il POLA lo redigono l’ufficio del personale e gli amministratori dell’ente', titleEn: 'The POLA is written by HR and the body’s administrators' }),
+  unknownIndicator: defineError('pola.unknown_indicator', { status: 422, title: 'Indicatore del programma di sviluppo sconosciuto', titleEn: 'Unknown indicator of the development programme' }),
+  yearOutsidePlan: defineError('pola.year_outside_plan', { status: 422, title: 'L’anno non è nel triennio del piano', titleEn: 'The year is not in the plan’s three years' }),
+  invalidTarget: defineError('pola.invalid_target', { status: 422, title: 'Valore obiettivo non valido per l’unità dell’indicatore', titleEn: 'Target value not valid for the indicator’s unit' }),
+};
+
+// ---------------------------------------------------------------- work by objectives (objective.*)
+export const objectiveErrors = {
+  noBody: defineError('objective.no_body', { status: 403, title: 'Scegli prima l’ente per cui operi', titleEn: 'Choose the body you act for first' }),
+  forbidden: defineError('objective.forbidden', { status: 403, title: 'Non puoi gestire gli obiettivi di questo ufficio, gruppo o persona', titleEn: 'You may not manage the objectives of this office, team or person' }),
+  notFound: defineError('objective.not_found', { status: 404, title: 'Obiettivo non trovato', titleEn: 'Objective not found' }),
+  invalid: defineError('objective.invalid', { status: 422, title: 'Obiettivo non valido: controlla i campi indicati', titleEn: 'Invalid objective' }),
+  invalidIndicator: defineError('objective.invalid_indicator', { status: 422, title: 'Indicatore non valido: il valore obiettivo deve stare dalla parte giusta del valore di partenza', titleEn: 'Invalid indicator: the target must be on the right side of the baseline' }),
+  ownerNotFound: defineError('objective.owner_not_found', { status: 422, title: 'Ufficio, gruppo o persona non trovati nel tuo ente', titleEn: 'Office, team or person not found in your body' }),
+  invalidResponsible: defineError('objective.invalid_responsible', { status: 422, title: 'I responsabili devono essere persone registrate nell’ente', titleEn: 'The responsible people must be people of the body' }),
+  notResponsible: defineError('objective.not_responsible', { status: 403, title: 'Solo i responsabili dell’obiettivo ne inviano i resoconti', titleEn: 'Only the objective’s responsible people file its reports' }),
+  reportOutsidePeriod: defineError('objective.report_outside_period', { status: 422, title: 'La data del resoconto è fuori dal periodo dell’obiettivo', titleEn: 'The report’s date is outside the objective’s period' }),
+  reportInFuture: defineError('objective.report_in_future', { status: 422, title: 'Non si inviano resoconti con una data futura', titleEn: 'Reports cannot be dated in the future' }),
+  reportInvalidValue: defineError('objective.report_invalid_value', { status: 422, title: 'Valori del resoconto non validi', titleEn: 'Invalid report values' }),
+  reportExists: defineError('objective.report_exists', { status: 409, title: 'Esiste già un resoconto di questo obiettivo con la stessa data', titleEn: 'A report of this objective with the same date already exists' }),
+  reportsOutsidePeriod: defineError('objective.reports_outside_period', { status: 409, title: 'Il nuovo periodo lascerebbe fuori resoconti già inviati', titleEn: 'The new period would leave out reports already filed' }),
+  indicatorHasValues: defineError('objective.indicator_has_values', { status: 409, title: 'L’indicatore ha già valori nei resoconti: non si elimina né si cambia tipo di valore', titleEn: 'The indicator already has reported values' }),
+  teamNotFound: defineError('team.not_found', { status: 404, title: 'Gruppo di lavoro non trovato', titleEn: 'Team not found' }),
+  teamNameTaken: defineError('team.name_taken', { status: 409, title: 'Esiste già un gruppo di lavoro con questo nome', titleEn: 'A team with this name already exists' }),
+  teamInvalid: defineError('team.invalid', { status: 422, title: 'Gruppo di lavoro non valido: persone o ufficio non trovati nel tuo ente', titleEn: 'Invalid team: people or office not found in your body' }),
+  teamInUse: defineError('team.in_use', { status: 409, title: 'Il gruppo ha obiettivi: eliminali prima', titleEn: 'The team has objectives' }),
+};

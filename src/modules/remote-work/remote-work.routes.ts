@@ -5,6 +5,7 @@ import { officesRoutes } from './offices.route.js';
 import { indicatorRoutes } from './indicators.route.js';
 import { plansRoutes } from './plans.route.js';
 import { agreementsRoutes } from './agreements.route.js';
+import { polaRoutes } from './pola.route.js';
 
 export const remoteWorkRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   // each area registers its routes here, e.g. officeRoutes(app, deps);
@@ -12,4 +13,5 @@ export const remoteWorkRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
   plansRoutes(app, deps);
   agreementsRoutes(app, deps);
   officesRoutes(app, deps);
+  polaRoutes(app, deps);
 };
