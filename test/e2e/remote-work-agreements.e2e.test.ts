@@ -44,7 +44,11 @@ describe('remote-work agreements: request → approve → register', () => {
   it('the employee asks for an agreement on his phone, helped by live messages from the rules', async () => {
     const { context, page, problems } = await newPage(browser, server.baseUrl, PHONE);
     await signIn(page, employee.email, employee.password);
-    await page.goto('/lavoro-agile/accordi');
+    // from the menu: Lavoro agile → Accordi individuali
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Lavoro agile' }).click();
+    await h1(page, 'Lavoro agile');
+    await page.getByTestId('rw-cards').getByRole('link', { name: /Accordi individuali/ }).click();
     await h1(page, 'I miei accordi di lavoro agile');
     await page.getByText('Non hai ancora un accordo di lavoro agile.').waitFor();
     await expectAccessible(page, 'my agreements (empty, phone)');
