@@ -30,6 +30,9 @@ const EditBookingPage = lazy(() => import('../modules/conferencing/BookingFormPa
 const MyBookingsPage = lazy(() => import('../modules/conferencing/MyBookingsPage'));
 const OperatorBookingsPage = lazy(() => import('../modules/conferencing/OperatorBookingsPage'));
 const UsagePage = lazy(() => import('../modules/conferencing/UsagePage'));
+const MyPlatformsPage = lazy(() => import('../modules/conferencing/MyPlatformsPage'));
+const NewPlatformPage = lazy(() => import('../modules/conferencing/PlatformFormPage').then((m) => ({ default: m.NewPlatformPage })));
+const EditPlatformPage = lazy(() => import('../modules/conferencing/PlatformFormPage').then((m) => ({ default: m.EditPlatformPage })));
 const RemoteWorkHome = lazy(() => import('../modules/remote-work/RemoteWorkHome'));
 const OfficesPage = lazy(() => import('../modules/remote-work/offices/OfficesPage'));
 const OfficePage = lazy(() => import('../modules/remote-work/offices/OfficePage'));
@@ -118,6 +121,9 @@ export function App() {
                     <Route path="/videoconferenze/prenotazioni" element={<MyBookingsPage />} />
                     <Route path="/videoconferenze/prenotazioni/:id/modifica" element={<EditBookingPage />} />
                     <Route path="/videoconferenze/gestione" element={<OperatorBookingsPage />} />
+                    <Route path="/videoconferenze/gestione/piattaforme" element={<MyPlatformsPage />} />
+                    <Route path="/videoconferenze/gestione/piattaforme/nuova" element={<NewPlatformPage />} />
+                    <Route path="/videoconferenze/gestione/piattaforme/:id" element={<EditPlatformPage />} />
                     <Route path="/lavoro-agile" element={<RemoteWorkHome />} />
                     <Route path="/lavoro-agile/uffici" element={<OfficesPage />} />
                     <Route path="/lavoro-agile/uffici/:id" element={<OfficePage />} />

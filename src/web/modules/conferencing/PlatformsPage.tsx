@@ -8,6 +8,7 @@ import { usePlatforms } from './api';
 import { ConferencingNav, mayBook, useOperated } from './ConferencingNav';
 import { useFormats } from './format';
 import type { Platform } from './types';
+import { PLATFORMS_HOME } from './platform-form';
 
 export function rulesSummary(p: Platform, t: ReturnType<typeof useI18n>['t'], number: (n: number) => string): string[] {
   const out = [
@@ -62,6 +63,12 @@ export default function PlatformsPage() {
                 {operator && (
                   <Link className="btn btn-outline-primary btn-sm" to={`/videoconferenze/piattaforme/${p.id}/utilizzo`}>
                     {t('conf.platforms.usage')}
+                    <span className="visually-hidden"> — {p.name}</span>
+                  </Link>
+                )}
+                {operator && (
+                  <Link className="btn btn-outline-primary btn-sm" to={`${PLATFORMS_HOME}/${p.id}`}>
+                    {t('conf.pf.list.edit')}
                     <span className="visually-hidden"> — {p.name}</span>
                   </Link>
                 )}

@@ -2,7 +2,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { OrganizationDetail, Page } from '../../api/types';
-import type { Platform, Segment } from './types';
+import type { Platform, PlatformVideo, Segment } from './types';
 
 export const keys = {
   platforms: ['conferencing', 'platforms'] as const,
@@ -10,7 +10,28 @@ export const keys = {
   availability: (id: string, from: string, to: string) => ['conferencing', 'availability', id, from, to] as const,
   bookings: ['conferencing', 'bookings'] as const,
   usage: (id: string, from: string, to: string) => ['conferencing', 'usage', id, from, to] as const,
+  platformsWithArchived: ['conferencing', 'platforms', 'with-archived'] as const,
+  video: (id: string) => ['conferencing', 'video', id] as const,
 };
+
+/** Every platform, the archived ones too (the operator's list). */
+export function usePlatformsWithArchived(enabled = true) {
+  return useQuery({
+    queryKey: keys.platformsWithArchived,
+    queryFn: ({ signal }) => api<Page<Platform>>('/conference-platforms', { query: { pageSize: 100, includeArchived: 'true' }, signal }),
+    enabled,
+    staleTime: 30_000,
+  });
+}
+
+/** A platform's video settings, without the secrets (operator staff only). */
+export function usePlatformVideo(id: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: keys.video(id ?? ''),
+    queryFn: ({ signal }) => api<PlatformVideo>(`/conference-platforms/${id}/video`, { signal }),
+    enabled: !!id && enabled,
+  });
+}
 
 /** Every platform the caller may see (the API's largest page: an association runs a handful). */
 export function usePlatforms() {

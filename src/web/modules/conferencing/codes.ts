@@ -20,3 +20,18 @@ export const BOOKING_CODES = [
   'platform.archived',
   'availability.range_too_wide',
 ] as const;
+
+/**
+ * The refusals of the platform pages (registering, changing, archiving a platform, its video
+ * system) that the pages explain in their own words; src/web/modules/conferencing/codes.test.ts
+ * keeps their Italian text equal to the API's titles.
+ */
+export const PLATFORM_CODES = [
+  'platform.capacity_below_bookings',
+  'platform.has_future_bookings',
+  'platform.invalid_territory',
+  'platform.invalid_members',
+  'platform.invalid_opening_hours',
+  'platform.invalid_operator',
+  'video.settings_invalid',
+] as const;

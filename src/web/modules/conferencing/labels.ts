@@ -3,9 +3,9 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/it';
 import { ApiError } from '../../api/client';
 import type { BookingKind, BookingStatus, CapacityOverflow, Suggestion } from './types';
-import { BOOKING_CODES } from './codes';
+import { BOOKING_CODES, PLATFORM_CODES } from './codes';
 
-export { BOOKING_CODES };
+export { BOOKING_CODES, PLATFORM_CODES };
 
 
 export function useConferencingLabels() {
@@ -17,7 +17,7 @@ export function useConferencingLabels() {
     problemTitle: (err: unknown): string | null => {
       if (!(err instanceof ApiError)) return null;
       const code = err.problem?.code;
-      if (code && (BOOKING_CODES as readonly string[]).includes(code)) return t(`conf.error.${code}` as MessageKey);
+      if (code && ([...BOOKING_CODES, ...PLATFORM_CODES] as readonly string[]).includes(code)) return t(`conf.error.${code}` as MessageKey);
       return err.problem?.title ?? null;
     },
   };

@@ -22,8 +22,36 @@ export interface Platform {
   requiresApproval: boolean;
   videoSystem: 'none' | 'jitsi' | 'bbb';
   link: string | null;
+  /** Whether the video system has its settings (the secrets are never returned). */
+  videoConfigured?: boolean;
   /** When the operator retired it; archived platforms take no bookings. */
   archivedAt?: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export type VideoSystem = Platform['videoSystem'];
+export const BBB_CHECKSUMS = ['sha1', 'sha256', 'sha384', 'sha512'] as const;
+
+/** A platform's video settings as the operator reads them back: never the secrets. */
+export interface PlatformVideo {
+  platformId: string;
+  videoSystem: VideoSystem;
+  videoConfigured: boolean;
+  jitsiDomain: string | null;
+  jitsiAppId: string | null;
+  bbbApiUrl: string | null;
+  bbbChecksum: string | null;
+  updatedAt: string | null;
+}
+
+/** One place where a lower capacity does not hold the bookings already made (platform.capacity_below_bookings). */
+export interface CapacityShortfall {
+  start: string;
+  end: string;
+  used: number;
+  capacity: number;
+  excess: number;
 }
 
 export interface Booking {

@@ -5,6 +5,7 @@ import { useSession } from '../../api/session';
 import { PageTitle } from '../../components/Page';
 import { SuccessNotice } from '../../components/Problem';
 import type { MessageKey } from '../../i18n/it';
+import { useConferencingHomeCards } from '../conferencing/home-cards';
 
 interface CardDef {
   key: string;
@@ -18,9 +19,10 @@ export default function HomePage() {
   const { session, hasRole, isPlatformAdmin } = useSession();
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
+  const conferencingCards = useConferencingHomeCards();
   if (!session) return null;
   const org = session.organization;
-  const cards: CardDef[] = [{ key: 'directory', to: '/enti', title: 'home.card.directory.title', text: 'home.card.directory.text' }];
+  const cards: CardDef[] = [{ key: 'directory', to: '/enti', title: 'home.card.directory.title', text: 'home.card.directory.text' }, ...conferencingCards];
   if (isPlatformAdmin) cards.push({ key: 'bodies', to: '/enti/nuovo', title: 'home.card.bodies.title', text: 'home.card.bodies.text' });
   if (org && hasRole('body_admin')) cards.push({ key: 'members', to: `/enti/${org.id}/persone`, title: 'home.card.members.title', text: 'home.card.members.text' });
   if (hasRole('body_admin')) cards.push({ key: 'audit', to: '/registro-attivita', title: 'home.card.audit.title', text: 'home.card.audit.text' });
