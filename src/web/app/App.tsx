@@ -41,6 +41,8 @@ const EmployeePage = lazy(() => import('../modules/remote-work/offices/EmployeeP
 const ImportPage = lazy(() => import('../modules/remote-work/offices/ImportPage'));
 const ClosuresPage = lazy(() => import('../modules/remote-work/offices/ClosuresPage'));
 const PlanGridPage = lazy(() => import('../modules/remote-work/plans/PlanGridPage'));
+const IndicatorsPage = lazy(() => import('../modules/remote-work/indicators/IndicatorsPage'));
+const TerritoryIndicatorsPage = lazy(() => import('../modules/remote-work/indicators/TerritoryPage'));
 const MyCalendarPage = lazy(() => import('../modules/remote-work/plans/MyCalendarPage'));
 const AgreementsPage = lazy(() => import('../modules/remote-work/agreements/AgreementsPage'));
 const AgreementRequestPage = lazy(() => import('../modules/remote-work/agreements/AgreementRequestPage'));
@@ -133,6 +135,8 @@ export function App() {
                     <Route path="/lavoro-agile/dipendenti/:id" element={<EmployeePage />} />
                     <Route path="/lavoro-agile/chiusure" element={<ClosuresPage />} />
                     <Route path="/lavoro-agile/piano" element={<PlanGridPage />} />
+                    <Route path="/lavoro-agile/indicatori" element={<IndicatorsPage />} />
+                    <Route path="/lavoro-agile/indicatori/territorio" element={<TerritoryIndicatorsPage />} />
                     <Route path="/lavoro-agile/il-mio-calendario" element={<MyCalendarPage />} />
                     <Route path="/lavoro-agile/accordi" element={<AgreementsPage />} />
                     <Route path="/lavoro-agile/accordi/nuovo" element={<AgreementRequestPage />} />

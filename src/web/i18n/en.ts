@@ -3,6 +3,7 @@ import type { MessageKey } from './it.js';
 import { conferencingEn } from '../modules/conferencing/messages.en.js';
 import { remoteWorkOfficesEn } from '../modules/remote-work/offices/messages.en.js';
 import { plansEn } from '../modules/remote-work/plans/messages.en.js';
+import { indicatorsEn } from '../modules/remote-work/indicators/messages.en.js';
 import { agreementsEn } from '../modules/remote-work/agreements/messages.en.js';
 
 export const en: Record<MessageKey, string> = {
@@ -314,5 +315,6 @@ export const en: Record<MessageKey, string> = {
   ...conferencingEn,
   ...remoteWorkOfficesEn,
   ...plansEn,
+  ...indicatorsEn,
   ...agreementsEn,
 };

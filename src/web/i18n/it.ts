@@ -3,6 +3,7 @@ import { conferencingIt } from '../modules/conferencing/messages.it.js';
 import { remoteWorkOfficesIt } from '../modules/remote-work/offices/messages.it.js';
 import { agreementsIt } from '../modules/remote-work/agreements/messages.it.js';
 import { plansIt } from '../modules/remote-work/plans/messages.it.js';
+import { indicatorsIt } from '../modules/remote-work/indicators/messages.it.js';
 
 export const it = {
   'app.name': 'Agile PA',
@@ -313,6 +314,7 @@ export const it = {
   ...conferencingIt,
   ...remoteWorkOfficesIt,
   ...plansIt,
+  ...indicatorsIt,
   ...agreementsIt,
 } as const;
 

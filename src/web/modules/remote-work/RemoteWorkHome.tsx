@@ -30,6 +30,8 @@ export const AREAS: RemoteWorkArea[] = [
   { key: 'closures', to: '/lavoro-agile/chiusure', title: 'rwo.home.closures.title', text: 'rwo.home.closures.text', roles: HR },
   { key: 'agreements', to: '/lavoro-agile/accordi', title: 'rwa.home.title', text: 'rwa.home.text', roles: [] },
   { key: 'plan', to: '/lavoro-agile/piano', title: 'rwp.home.plan.title', text: 'rwp.home.plan.text', roles: MANAGERS },
+  { key: 'indicators', to: '/lavoro-agile/indicatori', title: 'rwi.home.title', text: 'rwi.home.text', roles: MANAGERS },
+  { key: 'territory', to: '/lavoro-agile/indicatori/territorio', title: 'rwi.home.territory.title', text: 'rwi.home.territory.text', roles: [] },
   { key: 'my-calendar', to: '/lavoro-agile/il-mio-calendario', title: 'rwp.home.my.title', text: 'rwp.home.my.text', roles: [] },
 ];
 
