@@ -196,7 +196,7 @@ export async function recomputeTerritory(tx: Queryable, months: string[], region
          from rw_ind_territory_months where level = 'region' and month = any($1::date[])
        union all
        select m.month, 1, m.remote, m.onsite, m.absent, m.with_agreement
-         from rw_ind_org_months m join organizations o on o.id = m.organization_id
+         from organizations o join rw_ind_org_months m on m.organization_id = o.id
         where m.month = any($1::date[]) and o.region_code is null
      ) x group by month`,
     [months],
@@ -231,9 +231,9 @@ export async function recomputeTerritory(tx: Queryable, months: string[], region
         where t.level = 'region'
        union all
        select d.day, d.remote, d.onsite, d.absent, d.with_agreement
-         from unnest($1::date[]) as m0
-         join rw_ind_org_days d on ${dayRange}
-         join organizations o on o.id = d.organization_id
+         from organizations o
+         join rw_ind_org_days d on d.organization_id = o.id
+         join unnest($1::date[]) as m0 on ${dayRange}
         where o.region_code is null
      ) x group by day`,
     [months],
