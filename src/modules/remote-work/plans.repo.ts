@@ -363,7 +363,7 @@ function toRun(r: Record<string, unknown>): PlanRunRow {
 
 export async function insertPlanRun(
   tx: Queryable,
-  r: { organizationId: string; requestedBy: string; from: string; to: string; officeIds: string[] | null; trigger: RunTrigger; status: RunStatus },
+  r: { organizationId: string; requestedBy: string | null; from: string; to: string; officeIds: string[] | null; trigger: RunTrigger; status: RunStatus },
 ): Promise<PlanRunRow> {
   const res = await tx.query<Record<string, unknown>>(
     `insert into rw_plan_runs (organization_id, requested_by, from_day, to_day, office_ids, trigger, status, started_at)

@@ -35,7 +35,7 @@ export interface PlanScope {
 
 export interface RunOptions {
   /** Who asked (audit, run owner). */
-  actor: { userId: string; label: string; ip?: string | null };
+  actor: { userId: string | null; label: string; ip?: string | null };
   trigger: repo.RunTrigger;
   /** An existing queued run (background job) to complete; otherwise a new run row is written. */
   runId?: string;

@@ -1,0 +1,36 @@
+/**
+ * The planner's demo: after the whole demo territory is loaded, the Provincia di Lucca gets its
+ * plan from today to the end of next month, valid by the independent validator, once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers.js';
+import { organizationId } from '../../../test/auth-helpers.js';
+import { seedDemo } from '../../platform/db/prepare.js';
+import { seedPlansDemo } from './plans.seed-demo.js';
+import { loadPlanData } from './run-plan.js';
+import { buildPlannerInput } from './plan-input.js';
+import { storedPlan } from './swap-check.js';
+import { validatePlan } from './plan-validator.js';
+
+let t: TestApp;
+let lucca: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.db);
+  lucca = await organizationId(t.db, '046');
+}, 120_000);
+afterAll(async () => t?.close());
+
+describe('the planner’s demo', () => {
+  it('plans the demo body from today to the end of next month, validly, and only once', async () => {
+    const run = await seedPlansDemo(t.db);
+    expect(run?.status).toBe('done');
+    expect(run!.employees).toBeGreaterThan(500);
+    const { data } = await t.db.tx({ organizationId: lucca }, (tx) => loadPlanData(tx, { organizationId: lucca, from: run!.from, to: run!.to, officeIds: null }));
+    expect(data.planDays.length).toBe(run!.employees! * run!.workingDays!);
+    const built = buildPlannerInput(data);
+    const violations = validatePlan(built.input, storedPlan(built.input, data.planDays), { calendar: built.calendar });
+    expect(violations.filter((v) => v.avoidable !== false)).toEqual([]);
+    expect(await seedPlansDemo(t.db)).toBeNull();
+  }, 120_000);
+});
