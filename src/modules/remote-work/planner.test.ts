@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fairCost, planRemoteWork, remoteDaysOf } from './planner.js';
+import { fairCost, planRemoteWork, planRemoteWorkWithPaths, remoteDaysOf } from './planner.js';
 import { validatePlan } from './plan-validator.js';
 import { isoWeekKey, isoWeekday, workingDays } from './working-days.js';
 import type { IsoWeekday, PlannerEmployee, PlannerInput } from './planner.types.js';
@@ -178,6 +178,40 @@ describe('planner', () => {
       const res = planRemoteWork(input);
       expect(validatePlan(input, res.plan).filter((x) => x.avoidable !== false)).toEqual([]);
     }), { numRuns: 200 });
+  });
+
+  it('takes the greedy and the flow without fairness only where they reach the full flow\'s optimum (property)', () => {
+    // several offices per input, a range where an ISO week straddles two months, up to 12 people
+    const range = workingDays('2026-03-16', '2026-04-10');
+    const seen = { greedy: 0, flowNoFairness: 0, flowFull: 0 };
+    // in a crowded office everybody prefers Friday: preferred days compete for the same slots
+    const part = fc.tuple(instanceArb(range, 12), fc.boolean());
+    const multi = fc.array(part, { minLength: 1, maxLength: 3 }).map((parts): PlannerInput => ({
+      days: range,
+      offices: parts.map(([p], k) => ({ ...p.offices[0], id: `o${k}` })),
+      employees: parts.flatMap(([p, crowded], k) => p.employees.map((e) => ({
+        ...e, id: `o${k}-${e.id}`, officeId: `o${k}`, preferredWeekdays: crowded ? [5 as IsoWeekday] : e.preferredWeekdays,
+      }))),
+    }));
+    fc.assert(fc.property(multi, (input) => {
+      const fast = planRemoteWorkWithPaths(input);
+      const full = planRemoteWorkWithPaths(input, {}, false);
+      expect(full.paths.greedy + full.paths.flowNoFairness).toBe(0);
+      for (const k of ['greedy', 'flowNoFairness', 'flowFull'] as const) seen[k] += fast.paths[k];
+      const a = fast.result.stats, b = full.result.stats;
+      expect([a.totalGranted, a.preferredGranted, a.fairnessCost, a.totalTarget]).toEqual([b.totalGranted, b.preferredGranted, b.fairnessCost, b.totalTarget]);
+      expect(fast.result.outcomes.map((o) => o.target)).toEqual(full.result.outcomes.map((o) => o.target));
+      expect(validatePlan(input, fast.result.plan).filter((x) => x.avoidable !== false)).toEqual([]);
+      // shortfall reports only where someone is short or a minimum cannot be met
+      const short = fast.result.outcomes.some((o) => o.shortfall > 0);
+      if (!short) for (const s of fast.result.shortfalls) expect(s.refusedEmployeeIds).toEqual([]);
+      // deterministic
+      expect(planRemoteWork(input).plan.remote).toEqual(fast.result.plan.remote);
+    }), { numRuns: 300 });
+    // every path was exercised
+    expect(seen.greedy).toBeGreaterThan(20);
+    expect(seen.flowNoFairness).toBeGreaterThan(20);
+    expect(seen.flowFull).toBeGreaterThan(20);
   });
 
   it('refuses malformed input', () => {

@@ -75,6 +75,74 @@ function persone(n: number): string {
   return n === 1 ? '1 persona' : `${n} persone`;
 }
 
+/** Which path solved each office (diagnostics for tests and benchmarks; see planRemoteWork). */
+export interface PlannerPathCounts {
+  /** Offices planned by the independent greedy, optimal because nobody is refused anything. */
+  greedy: number;
+  /** Offices planned by the min-cost flow without the fairness stage: every target is reached. */
+  flowNoFairness: number;
+  /** Offices planned by the full lexicographic min-cost flow (someone is short of days). */
+  flowFull: number;
+  /** Offices with non-laminar skill rules (flow + repair + local search). */
+  heuristic: number;
+}
+
+/**
+ * Scratch buffers reused from one office to the next, so planning thousands of offices allocates
+ * almost nothing per office. `ensure` grows them; contents are cleared by their users.
+ */
+class Scratch {
+  status = new Uint8Array(0);
+  pref = new Uint8Array(0);
+  remote = new Uint8Array(0);
+  leaf = new Int32Array(0);
+  candArc = new Int32Array(0);
+  present = new Int32Array(0);
+  pinnedRemote = new Int32Array(0);
+  capTotal = new Int32Array(0);
+  slackT = new Int32Array(0);
+  order = new Int32Array(0);
+  key = new Int32Array(0);
+  presentS = new Int32Array(0);
+  pinnedRemoteS = new Int32Array(0);
+  capS = new Int32Array(0);
+  slackS = new Int32Array(0);
+  ruled = new Uint8Array(0);
+  tree: Trees = {
+    cap: new Int32Array(0), parent: new Int32Array(0), value: new Int32Array(0), used: new Int32Array(0), cand: new Int32Array(0),
+    size: 0, root: new Int32Array(0), leaf: new Int32Array(0), pinnedCounted: new Int32Array(0),
+  };
+
+  ensure(n: number, D: number, S: number, nodes: number): void {
+    const nD = n * D, SD = S * D;
+    if (this.status.length < nD) {
+      const size = Math.max(nD, this.status.length * 2);
+      this.status = new Uint8Array(size); this.pref = new Uint8Array(size); this.remote = new Uint8Array(size);
+      this.leaf = new Int32Array(size); this.candArc = new Int32Array(size);
+      this.tree.leaf = this.leaf;
+    }
+    if (this.present.length < D) {
+      this.present = new Int32Array(D); this.pinnedRemote = new Int32Array(D); this.capTotal = new Int32Array(D);
+      this.slackT = new Int32Array(D); this.order = new Int32Array(D); this.key = new Int32Array(D);
+    }
+    if (this.presentS.length < SD) {
+      const size = Math.max(SD, this.presentS.length * 2);
+      this.presentS = new Int32Array(size); this.pinnedRemoteS = new Int32Array(size); this.capS = new Int32Array(size);
+      this.slackS = new Int32Array(size); this.ruled = new Uint8Array(size);
+    }
+    const t = this.tree;
+    if (t.cap.length < nodes) {
+      const size = Math.max(nodes, t.cap.length * 2);
+      t.cap = new Int32Array(size); t.parent = new Int32Array(size); t.value = new Int32Array(size);
+      t.used = new Int32Array(size); t.cand = new Int32Array(size);
+    }
+    if (t.root.length < n) {
+      const size = Math.max(n, t.root.length * 2);
+      t.root = new Int32Array(size); t.pinnedCounted = new Int32Array(size);
+    }
+  }
+}
+
 interface Ctx {
   input: PlannerInput;
   D: number;
@@ -83,6 +151,8 @@ interface Ctx {
   monthId: Int32Array;
   nWeeks: number;
   nMonths: number;
+  /** Tree nodes one employee can need at most: root, months, weeks, (month, week) segments. */
+  nodesPerEmployee: number;
   dayIndex: Map<string, number>;
   plan: Uint8Array;
   target: Int32Array;
@@ -92,9 +162,14 @@ interface Ctx {
   shortfalls: ShortfallDay[];
   pinConflicts: PinConflict[];
   explain: boolean;
+  /** False: every office goes to the full min-cost flow (the reference for tests). */
+  shortcuts: boolean;
   mcf: MinCostFlow;
+  scratch: Scratch;
+  minByWd: Int32Array;
   exactOffices: number;
   heuristicOffices: number;
+  paths: PlannerPathCounts;
 }
 
 /**
@@ -102,6 +177,21 @@ interface Ctx {
  * @throws RangeError if days are malformed/unsorted or an employee refers to an unknown office.
  */
 export function planRemoteWork(input: PlannerInput, options: PlannerOptions = {}): PlanResult {
+  return plan(input, options, true).result;
+}
+
+/**
+ * Same as {@link planRemoteWork}, and tells which path solved each office. With `shortcuts`
+ * false, every office goes straight to the full lexicographic min-cost flow: the reference the
+ * faster paths are tested against (same optimum, possibly another of the optimal plans).
+ */
+export function planRemoteWorkWithPaths(
+  input: PlannerInput, options: PlannerOptions = {}, shortcuts = true,
+): { result: PlanResult; paths: PlannerPathCounts } {
+  return plan(input, options, shortcuts);
+}
+
+function plan(input: PlannerInput, options: PlannerOptions, shortcuts: boolean): { result: PlanResult; paths: PlannerPathCounts } {
   const D = input.days.length;
   const dayIndex = new Map<string, number>();
   const weekday = new Uint8Array(D);
@@ -109,6 +199,7 @@ export function planRemoteWork(input: PlannerInput, options: PlannerOptions = {}
   const monthId = new Int32Array(D);
   const weekIds = new Map<string, number>();
   const monthIds = new Map<string, number>();
+  let segments = 0;
   for (let d = 0; d < D; d++) {
     const day = input.days[d];
     if (!isIsoDate(day)) throw new RangeError(`Giorno non valido: '${day}'`);
@@ -121,6 +212,7 @@ export function planRemoteWork(input: PlannerInput, options: PlannerOptions = {}
     if (!monthIds.has(mk)) monthIds.set(mk, monthIds.size);
     weekId[d] = weekIds.get(wk)!;
     monthId[d] = monthIds.get(mk)!;
+    if (d === 0 || weekId[d] !== weekId[d - 1] || monthId[d] !== monthId[d - 1]) segments++;
   }
   const E = input.employees.length;
   const officeIdx = new Map<string, number>();
@@ -144,11 +236,12 @@ export function planRemoteWork(input: PlannerInput, options: PlannerOptions = {}
   for (let e = 0; e < E; e++) order[fill[empOffice[e]]++] = e;
 
   const ctx: Ctx = {
-    input, D, weekday, weekId, monthId, nWeeks: weekIds.size, nMonths: monthIds.size, dayIndex,
+    input, D, weekday, weekId, monthId, nWeeks: weekIds.size, nMonths: monthIds.size,
+    nodesPerEmployee: 1 + monthIds.size + weekIds.size + segments, dayIndex,
     plan: new Uint8Array(E * D),
     target: new Int32Array(E), granted: new Int32Array(E), pinnedRemote: new Int32Array(E), prefGranted: new Int32Array(E),
-    shortfalls: [], pinConflicts: [], explain: options.explain !== false, mcf: new MinCostFlow(),
-    exactOffices: 0, heuristicOffices: 0,
+    shortfalls: [], pinConflicts: [], explain: options.explain !== false, shortcuts, mcf: new MinCostFlow(), scratch: new Scratch(),
+    minByWd: new Int32Array(8), exactOffices: 0, heuristicOffices: 0, paths: { greedy: 0, flowNoFairness: 0, flowFull: 0, heuristic: 0 },
   };
   for (let o = 0; o < O; o++) {
     solveOffice(ctx, o, order.subarray(count[o], count[o + 1]));
@@ -163,11 +256,13 @@ export function planRemoteWork(input: PlannerInput, options: PlannerOptions = {}
     totalGranted += g; totalTarget += t; preferredGranted += ctx.prefGranted[e];
     if (shortfall > 0) fairnessCost += fairCost(shortfall, t);
   }
-  const plan: Plan = { days: input.days.slice(), employeeIds: input.employees.map((e) => e.id), remote: ctx.plan };
-  return {
-    plan, outcomes, shortfalls: ctx.shortfalls, pinConflicts: ctx.pinConflicts,
+  const ids: string[] = new Array(E);
+  for (let e = 0; e < E; e++) ids[e] = input.employees[e].id;
+  const result: PlanResult = {
+    plan: { days: input.days.slice(), employeeIds: ids, remote: ctx.plan }, outcomes, shortfalls: ctx.shortfalls, pinConflicts: ctx.pinConflicts,
     stats: { totalGranted, totalTarget, preferredGranted, fairnessCost, exactOffices: ctx.exactOffices, heuristicOffices: ctx.heuristicOffices },
   };
+  return { result, paths: ctx.paths };
 }
 
 /** Returns the remote days of one employee in a plan. */
@@ -196,60 +291,69 @@ export function planFromAssignments(input: PlannerInput, remote: Record<string, 
   return { days: days.slice(), employeeIds: ids, remote: arr };
 }
 
+const EMPTY: number[] = [];
+const NO_NAMES: string[] = [];
+const NO_MINIMA = new Int32Array(0);
+
 function solveOffice(ctx: Ctx, o: number, emps: Int32Array): void {
   const { input, D, weekday, dayIndex, plan } = ctx;
   const office = input.offices[o];
   const n = emps.length;
   if (n === 0) return;
-  // --- coverage rules per weekday (merged: max of minima)
-  const minByWd = new Int32Array(8);
-  const skillNames: string[] = [];
-  const skillIdx = new Map<string, number>();
-  const skillMinByWd: Array<Map<number, number>> = [];
-  for (let w = 0; w < 8; w++) skillMinByWd.push(new Map());
+  // --- coverage rules per weekday (merged: max of minima); skills with a minimum, first seen first
+  const minByWd = ctx.minByWd;
+  minByWd.fill(0);
+  let skillNames = NO_NAMES;
   for (const rule of office.coverage) {
     if (rule.minOnSite > minByWd[rule.weekday]) minByWd[rule.weekday] = rule.minOnSite;
-    for (const sk of rule.skills ?? []) {
-      if (sk.minOnSite <= 0) continue;
-      let s = skillIdx.get(sk.skill);
-      if (s === undefined) { s = skillNames.length; skillIdx.set(sk.skill, s); skillNames.push(sk.skill); }
-      const m = skillMinByWd[rule.weekday];
-      if ((m.get(s) ?? 0) < sk.minOnSite) m.set(s, sk.minOnSite);
+    if (rule.skills) for (const sk of rule.skills) {
+      if (sk.minOnSite <= 0 || skillNames.includes(sk.skill)) continue;
+      if (skillNames === NO_NAMES) skillNames = [];
+      skillNames.push(sk.skill);
     }
   }
   const S = skillNames.length;
+  /** skillMin[weekday * S + s]: minimum on site with skill s (0 = no rule). */
+  const skillMin = S > 0 ? new Int32Array(8 * S) : NO_MINIMA;
+  if (S > 0) for (const rule of office.coverage) if (rule.skills) for (const sk of rule.skills) {
+    if (sk.minOnSite <= 0) continue;
+    const k = rule.weekday * S + skillNames.indexOf(sk.skill);
+    if (skillMin[k] < sk.minOnSite) skillMin[k] = sk.minOnSite;
+  }
   // employee skills restricted to office rule skills
   const empSkills: number[][] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const e = input.employees[emps[i]];
-    let list: number[] = EMPTY;
+    let list = EMPTY;
     if (S > 0) {
-      for (const k of e.skills ?? []) {
-        const s = skillIdx.get(k);
-        if (s !== undefined) { if (list === EMPTY) list = []; if (!list.includes(s)) list.push(s); }
+      for (const k of input.employees[emps[i]].skills ?? []) {
+        const s = skillNames.indexOf(k);
+        if (s >= 0) { if (list === EMPTY) list = []; if (!list.includes(s)) list.push(s); }
       }
     }
     empSkills[i] = list;
   }
+  const sc = ctx.scratch;
+  sc.ensure(n, D, S, n * ctx.nodesPerEmployee);
+  const nD = n * D, SD = S * D;
   // --- status and preferences per (i, d)
-  const status = new Uint8Array(n * D);
-  const pref = new Uint8Array(n * D);
-  const present = new Int32Array(D);
-  const pinnedRemote = new Int32Array(D);
-  const presentS = new Int32Array(S * D);
-  const pinnedRemoteS = new Int32Array(S * D);
-  const hasAgreement = new Uint8Array(n);
+  const { status, pref, present, pinnedRemote, presentS, pinnedRemoteS } = sc;
+  pref.fill(0, 0, nD);
+  present.fill(0, 0, D);
+  pinnedRemote.fill(0, 0, D);
+  presentS.fill(0, 0, SD);
+  pinnedRemoteS.fill(0, 0, SD);
   for (let i = 0; i < n; i++) {
     const e = input.employees[emps[i]];
     const ag = e.agreement ?? null;
     let allowedMask = 0;
-    if (ag) { hasAgreement[i] = 1; for (const w of ag.allowedWeekdays) allowedMask |= 1 << w; }
+    if (ag) for (const w of ag.allowedWeekdays) allowedMask |= 1 << w;
     let prefMask = 0;
-    for (const w of e.preferredWeekdays ?? []) prefMask |= 1 << w;
+    if (e.preferredWeekdays) for (const w of e.preferredWeekdays) prefMask |= 1 << w;
     const base = i * D;
     for (let d = 0; d < D; d++) {
-      status[base + d] = allowedMask & (1 << weekday[d]) ? ST_CAND : ST_ONSITE;
-      if (prefMask & (1 << weekday[d])) pref[base + d] = 1;
+      const bit = 1 << weekday[d];
+      status[base + d] = allowedMask & bit ? ST_CAND : ST_ONSITE;
+      if (prefMask & bit) pref[base + d] = 1;
     }
     if (e.preferredDays && e.preferredDays.length) {
       for (const day of e.preferredDays) { const d = dayIndex.get(day); if (d !== undefined) pref[base + d] = 1; }
@@ -287,24 +391,26 @@ function solveOffice(ctx: Ctx, o: number, emps: Int32Array): void {
       const st = status[base + d];
       if (st === ST_ABSENT || st === ST_PIN_REMOTE_ABSENT) continue;
       present[d]++;
-      for (const s of sk) presentS[s * D + d]++;
+      for (let k = 0; k < sk.length; k++) presentS[sk[k] * D + d]++;
       if (st === ST_PIN_REMOTE) {
         pinnedRemote[d]++;
-        for (const s of sk) pinnedRemoteS[s * D + d]++;
+        for (let k = 0; k < sk.length; k++) pinnedRemoteS[sk[k] * D + d]++;
         plan[emps[i] * D + d] = 1;
       }
     }
   }
   // --- coverage capacities (remote people the day can still afford)
-  const capTotal = new Int32Array(D);
-  const capS = new Int32Array(S * D).fill(INF_CAP);
-  const ruled = new Uint8Array(S * D); // skill s has a minimum on day d
+  const { capTotal, capS, ruled } = sc;
+  capS.fill(INF_CAP, 0, SD);
+  ruled.fill(0, 0, SD);
   for (let d = 0; d < D; d++) {
     const min = minByWd[weekday[d]];
     let c = present[d] - min - pinnedRemote[d];
     if (c < 0 && present[d] - min >= 0) pinCoverageConflicts(ctx, office.id, emps, status, d, null, `servono ${persone(min)} in sede`);
     capTotal[d] = c < 0 ? 0 : c;
-    for (const [s, smin] of skillMinByWd[weekday[d]]) {
+    for (let s = 0; s < S; s++) {
+      const smin = skillMin[weekday[d] * S + s];
+      if (smin <= 0) continue;
       ruled[s * D + d] = 1;
       c = presentS[s * D + d] - smin - pinnedRemoteS[s * D + d];
       if (c < 0 && presentS[s * D + d] - smin >= 0) pinCoverageConflicts(ctx, office.id, emps, status, d, { s, skills: empSkills, name: skillNames[s] }, `servono ${persone(smin)} con competenza '${skillNames[s]}' in sede`);
@@ -330,16 +436,24 @@ function solveOffice(ctx: Ctx, o: number, emps: Int32Array): void {
     }
   }
 
-  const remote = new Uint8Array(n * D); // planner's choice for candidates
-  const ok = greedyFastPath(n, D, pref, empSkills, ruled, capTotal, capS, tree, remote);
-  if (!ok) {
-    remote.fill(0);
-    flowSolve(ctx, n, D, pref, empSkills, ruled, capTotal, capS, tree, remote);
-    if (!laminar) repairAndImprove(n, D, pref, empSkills, ruled, capTotal, capS, tree, remote);
+  const remote = sc.remote; // planner's choice for candidates
+  remote.fill(0, 0, nD);
+  const ok = ctx.shortcuts && greedyFastPath(sc, n, D, S, empSkills);
+  if (ok) ctx.paths.greedy++;
+  else {
+    remote.fill(0, 0, nD);
+    if (laminar && ctx.shortcuts && flowSolve(ctx, n, D, S, empSkills, false)) ctx.paths.flowNoFairness++;
+    else {
+      remote.fill(0, 0, nD);
+      flowSolve(ctx, n, D, S, empSkills, true);
+      if (laminar) ctx.paths.flowFull++;
+    }
+    if (!laminar) { repairAndImprove(sc, n, D, S, empSkills); ctx.paths.heuristic++; }
   }
   if (laminar) ctx.exactOffices++; else if (!ok) ctx.heuristicOffices++; else ctx.exactOffices++;
 
   // --- write out
+  let anyShort = false;
   for (let i = 0; i < n; i++) {
     const e = emps[i];
     let g = 0, p = 0;
@@ -349,14 +463,15 @@ function solveOffice(ctx: Ctx, o: number, emps: Int32Array): void {
     ctx.granted[e] = g;
     ctx.prefGranted[e] = p;
     ctx.pinnedRemote[e] = tree.pinnedCounted[i];
+    if (g < ctx.target[e]) anyShort = true;
   }
-  let impossible = false;
-  for (let d = 0; d < D && !impossible; d++) if (present[d] < minByWd[weekday[d]]) impossible = true;
-  if (!impossible) for (let k = 0; k < S * D && !impossible; k++) if (ruled[k] && presentS[k] < skillMinByWd[weekday[k % D]].get(Math.floor(k / D))!) impossible = true;
-  if (ctx.explain && (!ok || impossible)) explainShortfalls(ctx, office.id, office.name, emps, n, D, empSkills, ruled, minByWd, skillMinByWd, skillNames, present, presentS, pinnedRemote, pinnedRemoteS, tree, remote);
+  // Shortfalls exist only where someone is short of days, where absences make a minimum
+  // impossible, or where pinned remote days alone break a minimum (whatever path planned it).
+  let explain = anyShort;
+  for (let d = 0; d < D && !explain; d++) if (present[d] - pinnedRemote[d] < minByWd[weekday[d]]) explain = true;
+  for (let k = 0; k < SD && !explain; k++) if (ruled[k] && presentS[k] - pinnedRemoteS[k] < skillMin[weekday[k % D] * S + Math.floor(k / D)]) explain = true;
+  if (ctx.explain && explain) explainShortfalls(ctx, office.id, office.name, emps, n, D, empSkills, minByWd, skillMin, skillNames);
 }
-
-const EMPTY: number[] = [];
 
 function pinCoverageConflicts(
   ctx: Ctx, officeId: string, emps: Int32Array, status: Uint8Array, d: number,
@@ -379,6 +494,8 @@ interface Trees {
   parent: Int32Array;
   value: Int32Array;
   used: Int32Array;
+  /** per tree node: candidate days directly below (then the running sums of the values) */
+  cand: Int32Array;
   size: number;
   root: Int32Array;
   /** leaf tree node of candidate (i, d), -1 if not a candidate */
@@ -390,21 +507,11 @@ interface Trees {
 function buildTrees(ctx: Ctx, employees: PlannerEmployee[], emps: Int32Array, status: Uint8Array): Trees {
   const { D, weekId, monthId, nWeeks, nMonths } = ctx;
   const n = emps.length;
-  let capArr = new Int32Array(Math.max(16, n * 4));
-  let parArr = new Int32Array(capArr.length);
-  let candArr = new Int32Array(capArr.length);
+  const tree = ctx.scratch.tree;
+  const { cap, parent, cand, root, leaf, pinnedCounted } = tree;
   let size = 0;
-  const newNode = (parent: number, cap: number): number => {
-    if (size === capArr.length) {
-      const g = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
-      capArr = g(capArr); parArr = g(parArr); candArr = g(candArr);
-    }
-    capArr[size] = cap; parArr[size] = parent; candArr[size] = 0;
-    return size++;
-  };
-  const root = new Int32Array(n);
-  const leaf = new Int32Array(n * D).fill(-1);
-  const pinnedCounted = new Int32Array(n);
+  leaf.fill(-1, 0, n * D);
+  pinnedCounted.fill(0, 0, n);
   const pinW = new Int32Array(nWeeks);
   const pinM = new Int32Array(nMonths);
   const wRem = new Int32Array(nWeeks);
@@ -413,7 +520,8 @@ function buildTrees(ctx: Ctx, employees: PlannerEmployee[], emps: Int32Array, st
   for (let i = 0; i < n; i++) {
     const e = employees[emps[i]];
     const ag = e.agreement ?? null;
-    const r = newNode(-1, INF_CAP);
+    const r = size++;
+    cap[r] = INF_CAP; parent[r] = -1; cand[r] = 0;
     root[i] = r;
     if (!ag) {
       for (let d = 0; d < D; d++) if (status[i * D + d] === ST_PIN_REMOTE) pinnedCounted[i]++;
@@ -426,8 +534,8 @@ function buildTrees(ctx: Ctx, employees: PlannerEmployee[], emps: Int32Array, st
     }
     const hasW = ag.maxRemotePerWeek != null;
     const hasM = ag.maxRemotePerMonth != null;
-    const who = e.name ?? e.id;
     if (pinnedCounted[i] > 0) {
+      const who = e.name ?? e.id;
       // pins beyond the caps are conflicts
       if (hasW) for (let w = 0; w < nWeeks; w++) if (pinW[w] > ag.maxRemotePerWeek!) {
         const d = weekId.indexOf(w);
@@ -449,100 +557,120 @@ function buildTrees(ctx: Ctx, employees: PlannerEmployee[], emps: Int32Array, st
       let end = d, cands = 0;
       while (end < D && monthId[end] === m && weekId[end] === w) { if (status[base + end] === ST_CAND) cands++; end++; }
       if (cands > 0) {
-        let parent = r;
+        let p = r;
         if (hasM) {
-          if (monthNode[m] < 0) monthNode[m] = newNode(r, Math.max(0, ag.maxRemotePerMonth! - pinM[m]));
-          parent = monthNode[m];
+          if (monthNode[m] < 0) {
+            monthNode[m] = size++;
+            cap[monthNode[m]] = Math.max(0, ag.maxRemotePerMonth! - pinM[m]); parent[monthNode[m]] = r; cand[monthNode[m]] = 0;
+          }
+          p = monthNode[m];
           if (hasW) {
             const c = Math.min(cands, wRem[w]);
             wRem[w] -= c;
-            parent = newNode(parent, c);
+            const t = size++;
+            cap[t] = c; parent[t] = p; cand[t] = 0;
+            p = t;
           }
         } else if (hasW) {
-          if (weekNode[w] < 0) weekNode[w] = newNode(r, wRem[w]);
-          parent = weekNode[w];
+          if (weekNode[w] < 0) {
+            weekNode[w] = size++;
+            cap[weekNode[w]] = wRem[w]; parent[weekNode[w]] = r; cand[weekNode[w]] = 0;
+          }
+          p = weekNode[w];
         }
-        for (let k = d; k < end; k++) if (status[base + k] === ST_CAND) { leaf[base + k] = parent; candArr[parent]++; }
+        for (let k = d; k < end; k++) if (status[base + k] === ST_CAND) { leaf[base + k] = p; cand[p]++; }
       }
       d = end;
     }
   }
-  // values bottom-up: children are created after parents
-  const value = new Int32Array(size);
-  const sum = candArr.slice(0, size);
+  // values bottom-up: children are created after parents (cand becomes the running sum)
+  const value = tree.value;
   for (let t = size - 1; t >= 0; t--) {
-    const v = Math.min(capArr[t], sum[t]);
+    const v = Math.min(cap[t], cand[t]);
     value[t] = v;
-    if (parArr[t] >= 0) sum[parArr[t]] += v;
+    if (parent[t] >= 0) cand[parent[t]] += v;
   }
-  return { cap: capArr.subarray(0, size), parent: parArr.subarray(0, size), value, used: new Int32Array(size), size, root, leaf, pinnedCounted };
+  tree.used.fill(0, 0, size);
+  tree.size = size;
+  return tree;
 }
 
 function canTake(tree: Trees, leaf: number): boolean {
-  for (let t = leaf; t >= 0; t = tree.parent[t]) if (tree.used[t] >= tree.cap[t]) return false;
+  const { parent, used, cap } = tree;
+  for (let t = leaf; t >= 0; t = parent[t]) if (used[t] >= cap[t]) return false;
   return true;
 }
 function take(tree: Trees, leaf: number, delta: number): void {
-  for (let t = leaf; t >= 0; t = tree.parent[t]) tree.used[t] += delta;
+  const { parent, used } = tree;
+  for (let t = leaf; t >= 0; t = parent[t]) used[t] += delta;
 }
 
-function greedyFastPath(
-  n: number, D: number, pref: Uint8Array, empSkills: number[][], ruled: Uint8Array,
-  capTotal: Int32Array, capS: Int32Array, tree: Trees, remote: Uint8Array,
-): boolean {
-  const slackT = capTotal.slice();
-  const slackS = capS.slice();
-  const order: number[] = [];
-  const key: number[] = [];
+/**
+ * Each employee independently takes preferred days first, then other days (most slack first),
+ * within their caps and the coverage slack left by the employees before. Returns false as soon as
+ * someone cannot get a preferred day or their target: then the office needs the flow.
+ */
+function greedyFastPath(sc: Scratch, n: number, D: number, S: number, empSkills: number[][]): boolean {
+  const { pref, ruled, capTotal, capS, tree, remote, slackT, slackS, order, key } = sc;
+  const leafOf = tree.leaf;
+  slackT.set(capTotal.subarray(0, D));
+  slackS.set(capS.subarray(0, S * D));
   for (let i = 0; i < n; i++) {
     const base = i * D;
     const sk = empSkills[i];
-    const dayFree = (d: number): boolean => {
-      if (slackT[d] <= 0) return false;
-      for (const s of sk) if (ruled[s * D + d] && slackS[s * D + d] <= 0) return false;
-      return true;
-    };
-    const commit = (d: number): void => {
-      remote[base + d] = 1;
-      slackT[d]--;
-      for (const s of sk) if (ruled[s * D + d]) slackS[s * D + d]--;
-    };
+    const ns = sk.length;
+    let len = 0;
     // preferred days first: must succeed whenever the caps allow
-    order.length = 0; key.length = 0;
     for (let d = 0; d < D; d++) {
-      const lf = tree.leaf[base + d];
+      const lf = leafOf[base + d];
       if (lf < 0) continue;
       if (pref[base + d]) {
         if (!canTake(tree, lf)) continue;
-        if (!dayFree(d)) return false;
-        take(tree, lf, 1); commit(d);
+        if (slackT[d] <= 0) return false;
+        for (let k = 0; k < ns; k++) { const j = sk[k] * D + d; if (ruled[j] && slackS[j] <= 0) return false; }
+        take(tree, lf, 1);
+        remote[base + d] = 1;
+        slackT[d]--;
+        for (let k = 0; k < ns; k++) { const j = sk[k] * D + d; if (ruled[j]) slackS[j]--; }
       } else {
-        // insertion by decreasing slack
-        const k = slackT[d];
-        let j = order.length;
-        order.push(d); key.push(k);
-        while (j > 0 && key[j - 1] < k) { order[j] = order[j - 1]; key[j] = key[j - 1]; j--; }
-        order[j] = d; key[j] = k;
+        // insertion by decreasing slack (stable)
+        const kk = slackT[d];
+        let j = len++;
+        while (j > 0 && key[j - 1] < kk) { order[j] = order[j - 1]; key[j] = key[j - 1]; j--; }
+        order[j] = d; key[j] = kk;
       }
     }
-    for (const d of order) {
-      if (tree.used[tree.root[i]] >= tree.value[tree.root[i]]) break;
-      const lf = tree.leaf[base + d];
-      if (!canTake(tree, lf) || !dayFree(d)) continue;
-      take(tree, lf, 1); commit(d);
+    const r = tree.root[i];
+    const goal = tree.value[r];
+    for (let q = 0; q < len; q++) {
+      if (tree.used[r] >= goal) break;
+      const d = order[q];
+      const lf = leafOf[base + d];
+      if (!canTake(tree, lf) || slackT[d] <= 0) continue;
+      let free = true;
+      for (let k = 0; k < ns; k++) { const j = sk[k] * D + d; if (ruled[j] && slackS[j] <= 0) { free = false; break; } }
+      if (!free) continue;
+      take(tree, lf, 1);
+      remote[base + d] = 1;
+      slackT[d]--;
+      for (let k = 0; k < ns; k++) { const j = sk[k] * D + d; if (ruled[j]) slackS[j]--; }
     }
-    if (tree.used[tree.root[i]] < tree.value[tree.root[i]]) return false;
+    if (tree.used[r] < goal) return false;
   }
   return true;
 }
 
-function flowSolve(
-  ctx: Ctx, n: number, D: number, pref: Uint8Array, empSkills: number[][], ruled: Uint8Array,
-  capTotal: Int32Array, capS: Int32Array, tree: Trees, remote: Uint8Array,
-): void {
-  const S = capS.length / D;
+/**
+ * Min-cost flow of the office (see the header). With `fair` false the fairness costs are left
+ * out (one arc of capacity T_e per employee instead of T_e unit arcs with convex costs: far fewer
+ * Dijkstra rounds); the result is then kept only if every employee reaches their target, because
+ * a plan with zero shortfall has the least possible fairness cost (0) and the flow already
+ * maximised granted days, then preferred days. Returns false when it was not kept.
+ */
+function flowSolve(ctx: Ctx, n: number, D: number, S: number, empSkills: number[][], fair: boolean): boolean {
+  const { pref, ruled, capTotal, capS, tree, remote, candArc } = ctx.scratch;
   // node numbering: 0 src, 1..size tree nodes, groups, office-days, sink
-  const groupNode = new Int32Array(S * D).fill(-1);
+  const groupNode = S > 0 ? new Int32Array(S * D).fill(-1) : NO_MINIMA;
   let next = 1 + tree.size;
   for (let k = 0; k < S * D; k++) if (ruled[k]) groupNode[k] = next++;
   const dayNode = next;
@@ -551,17 +679,19 @@ function flowSolve(
   const mcf = ctx.mcf;
   mcf.reset(next);
   // cost scales
-  let sumC = 0, prefCount = 0;
-  for (let i = 0; i < n; i++) sumC += fairCost(tree.value[tree.root[i]], tree.value[tree.root[i]]);
+  let sumC = 0, prefCount = 0, sumT = 0;
+  if (fair) for (let i = 0; i < n; i++) sumC += fairCost(tree.value[tree.root[i]], tree.value[tree.root[i]]);
   for (let k = 0; k < n * D; k++) if (pref[k] && tree.leaf[k] >= 0) prefCount++;
   const M2 = sumC + 1;
   const M1 = M2 * (prefCount + 1) + sumC + 1;
   for (let i = 0; i < n; i++) {
     const T = tree.value[tree.root[i]];
+    sumT += T;
+    if (!fair) { if (T > 0) mcf.addArc(0, 1 + tree.root[i], T, -M1); continue; }
     for (let j = 1; j <= T; j++) mcf.addArc(0, 1 + tree.root[i], 1, -M1 - fairMarginal(T - j + 1, T));
   }
   for (let t = 0; t < tree.size; t++) if (tree.parent[t] >= 0) mcf.addArc(1 + tree.parent[t], 1 + t, tree.cap[t], 0);
-  const candArc = new Int32Array(n * D).fill(-1);
+  candArc.fill(-1, 0, n * D);
   for (let i = 0; i < n; i++) {
     const base = i * D;
     const sk = empSkills[i];
@@ -580,20 +710,19 @@ function flowSolve(
   }
   for (let k = 0; k < S * D; k++) if (groupNode[k] >= 0) mcf.addArc(groupNode[k], dayNode + (k % D), capS[k], 0);
   for (let d = 0; d < D; d++) mcf.addArc(dayNode + d, sink, capTotal[d], 0);
-  mcf.run(0, sink);
-  tree.used.fill(0);
+  const flow = mcf.run(0, sink);
+  if (!fair && flow < sumT) return false;
+  tree.used.fill(0, 0, tree.size);
   for (let k = 0; k < n * D; k++) {
     const a = candArc[k];
     if (a >= 0 && mcf.cap[a] === 0) { remote[k] = 1; take(tree, tree.leaf[k], 1); }
   }
+  return true;
 }
 
 /** Non-laminar offices: repair broken skill minima, refill, local search. */
-function repairAndImprove(
-  n: number, D: number, pref: Uint8Array, empSkills: number[][], ruled: Uint8Array,
-  capTotal: Int32Array, capS: Int32Array, tree: Trees, remote: Uint8Array,
-): void {
-  const S = capS.length / D;
+function repairAndImprove(sc: Scratch, n: number, D: number, S: number, empSkills: number[][]): void {
+  const { pref, ruled, capTotal, capS, tree, remote } = sc;
   const usedT = new Int32Array(D);
   const usedS = new Int32Array(S * D);
   for (let i = 0; i < n; i++) for (let d = 0; d < D; d++) if (remote[i * D + d]) {
@@ -672,16 +801,17 @@ function repairAndImprove(
 
 function explainShortfalls(
   ctx: Ctx, officeId: string, officeName: string, emps: Int32Array, n: number, D: number,
-  empSkills: number[][], ruled: Uint8Array, minByWd: Int32Array,
-  skillMinByWd: Array<Map<number, number>>, skillNames: string[], present: Int32Array, presentS: Int32Array,
-  pinnedRemote: Int32Array, pinnedRemoteS: Int32Array, tree: Trees, remote: Uint8Array,
+  empSkills: number[][], minByWd: Int32Array, skillMin: Int32Array, skillNames: string[],
 ): void {
   const { weekday, input } = ctx;
+  const { ruled, present, presentS, pinnedRemote, pinnedRemoteS, tree, remote } = ctx.scratch;
   const S = skillNames.length;
+  const usedS = new Int32Array(S);
+  const refused: number[] = [];
   for (let d = 0; d < D; d++) {
     let usedT = 0;
-    const usedS = new Int32Array(S);
-    const refused: number[] = [];
+    usedS.fill(0);
+    refused.length = 0;
     for (let i = 0; i < n; i++) {
       const k = i * D + d;
       if (remote[k]) { usedT++; for (const s of empSkills[i]) usedS[s]++; continue; }
@@ -691,26 +821,26 @@ function explainShortfalls(
       refused.push(i);
     }
     const day = input.days[d];
-    const dd = shortItalianDate(day);
-    const report = (skill: number | null) => {
-      const required = skill === null ? minByWd[weekday[d]] : skillMinByWd[weekday[d]].get(skill)!;
-      const pres = skill === null ? present[d] : presentS[skill * D + d];
-      const granted = skill === null ? usedT + pinnedRemote[d] : usedS[skill] + pinnedRemoteS[skill * D + d];
-      const ref = skill === null ? refused : refused.filter((i) => empSkills[i].includes(skill));
+    // the office total (skill -1), then each skill with a minimum that day
+    for (let skill = -1; skill < S; skill++) {
+      if (skill >= 0 && !ruled[skill * D + d]) continue;
+      const required = skill < 0 ? minByWd[weekday[d]] : skillMin[weekday[d] * S + skill];
+      const pres = skill < 0 ? present[d] : presentS[skill * D + d];
+      const granted = skill < 0 ? usedT + pinnedRemote[d] : usedS[skill] + pinnedRemoteS[skill * D + d];
+      const ref = skill < 0 ? refused : refused.filter((i) => empSkills[i].includes(skill));
       const remaining = pres - granted - ref.length;
-      if (remaining >= required) return;
-      if (ref.length === 0 && pres - granted >= required) return;
+      if (remaining >= required) continue;
+      if (ref.length === 0 && pres - granted >= required) continue;
       const short = required - remaining;
-      const who = skill === null ? `${persone(required)}` : `${persone(required)} con competenza '${skillNames[skill]}'`;
+      const who = skill < 0 ? `${persone(required)}` : `${persone(required)} con competenza '${skillNames[skill]}'`;
       const names = ref.map((i) => input.employees[emps[i]].name ?? input.employees[emps[i]].id);
+      const dd = shortItalianDate(day);
       const message = ref.length > 0
         ? `${officeName}: il ${dd} servono ${who} in sede, ne restano ${remaining} disponibili (${ref.length === 1 ? '1 richiesta' : `${ref.length} richieste`} di lavoro agile non accolte: ${names.join(', ')}; mancano ${persone(short)})`
         : `${officeName}: il ${dd} servono ${who} in sede, ne sono presenti solo ${pres - granted} (mancano ${persone(short)})`;
-      ctx.shortfalls.push({ officeId, officeName, day, skill: skill === null ? null : skillNames[skill], required, present: pres,
+      ctx.shortfalls.push({ officeId, officeName, day, skill: skill < 0 ? null : skillNames[skill], required, present: pres,
         remoteGranted: granted, refusedEmployeeIds: ref.map((i) => input.employees[emps[i]].id), remainingIfGranted: remaining, peopleShort: short, message });
-    };
-    report(null);
-    for (let s = 0; s < S; s++) if (ruled[s * D + d]) report(s);
+    }
   }
 }
 
