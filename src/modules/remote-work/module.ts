@@ -2,6 +2,7 @@
 import type { ModuleDefinition } from '../registry.js';
 import { remoteWorkRoutes } from './remote-work.routes.js';
 import { seedRemoteWorkDemo } from './seed-demo.js';
+import { seedPlansDemo } from './plans.seed-demo.js';
 import { INDICATOR_SCHEDULES, indicatorJobHandlers } from './refresh-indicators.js';
 import { PLAN_JOB } from './create-plan-run.js';
 import { planJobHandler } from './plan-run-job.js';
@@ -10,7 +11,11 @@ import { agreementJobs } from './agreement-jobs.js';
 export const remoteWorkModule: ModuleDefinition = {
   name: 'remote-work',
   routes: remoteWorkRoutes,
-  seedDemo: seedRemoteWorkDemo,
+  // the demo plan comes last: it needs the offices, the people and their agreements
+  seedDemo: async (db) => {
+    await seedRemoteWorkDemo(db);
+    await seedPlansDemo(db);
+  },
   jobs: (deps) => ({
     handlers: { ...indicatorJobHandlers(deps.db), [PLAN_JOB]: planJobHandler(), ...agreementJobs(deps).handlers },
     schedules: [...INDICATOR_SCHEDULES, ...agreementJobs(deps).schedules],
