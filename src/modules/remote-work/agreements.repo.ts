@@ -320,3 +320,60 @@ export async function selectRoleEmails(db: Queryable, organizationId: string, ro
   );
   return r.rows.map((x) => x.email);
 }
+
+// ---------------------------------------------------------------- demo
+
+export async function selectUserIdByEmail(db: Queryable, email: string): Promise<string | null> {
+  const r = await db.query<{ id: string }>(`select id from users where lower(email) = lower($1)`, [email]);
+  return r.rows[0]?.id ?? null;
+}
+
+export async function countAgreementsOf(db: Queryable, organizationId: string): Promise<number> {
+  const r = await db.query<{ n: number }>(`select count(*)::int as n from rw_agreements where organization_id = $1`, [organizationId]);
+  return Number(r.rows[0].n);
+}
+
+/** An agreement as the demo writes it: already at some step of its workflow. */
+export interface SeededAgreement {
+  id: string;
+  employeeId: string;
+  status: AgreementStatus;
+  startsOn: string;
+  endsOn: string | null;
+  maxRemotePerWeek: number | null;
+  maxRemotePerMonth: number | null;
+  allowedWeekdays: number[];
+  reachability: Record<string, Window[]>;
+  disconnectionMeasures: string;
+  placeRules: string;
+  equipment: string;
+  activities: string;
+  safetyInfoAcknowledgedAt: string | null;
+  requestedBy: string | null;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  registeredBy: string | null;
+  registeredAt: string | null;
+}
+
+/** Many agreements in one statement (the demo's first start stays quick). */
+export async function insertSeededAgreements(db: Queryable, organizationId: string, rows: SeededAgreement[]): Promise<void> {
+  if (!rows.length) return;
+  await db.query(
+    `insert into rw_agreements (id, organization_id, employee_id, status, starts_on, ends_on, max_remote_per_week, max_remote_per_month,
+       allowed_weekdays, reachability, disconnection_measures, place_rules, equipment, activities, safety_info_acknowledged_at,
+       requested_by, requested_at, decided_by, decided_at, decision_reason, registered_by, registered_at)
+     select x."id", $1, x."employeeId", x."status", x."startsOn", x."endsOn", x."maxRemotePerWeek", x."maxRemotePerMonth",
+       array(select jsonb_array_elements_text(x."allowedWeekdays")::smallint), x."reachability", x."disconnectionMeasures", x."placeRules",
+       x."equipment", x."activities", x."safetyInfoAcknowledgedAt", x."requestedBy", x."requestedAt", x."decidedBy", x."decidedAt",
+       x."decisionReason", x."registeredBy", x."registeredAt"
+       from jsonb_to_recordset($2::jsonb) as x("id" uuid, "employeeId" uuid, "status" text, "startsOn" date, "endsOn" date,
+         "maxRemotePerWeek" smallint, "maxRemotePerMonth" smallint, "allowedWeekdays" jsonb, "reachability" jsonb,
+         "disconnectionMeasures" text, "placeRules" text, "equipment" text, "activities" text, "safetyInfoAcknowledgedAt" timestamptz,
+         "requestedBy" uuid, "requestedAt" timestamptz, "decidedBy" uuid, "decidedAt" timestamptz, "decisionReason" text,
+         "registeredBy" uuid, "registeredAt" timestamptz)`,
+    [organizationId, JSON.stringify(rows)],
+  );
+}

@@ -2,18 +2,20 @@
 import type { ModuleDefinition } from '../registry.js';
 import { remoteWorkRoutes } from './remote-work.routes.js';
 import { seedRemoteWorkDemo } from './seed-demo.js';
-import { seedPlansDemo } from './plans.seed-demo.js';
 import { INDICATOR_SCHEDULES, indicatorJobHandlers } from './refresh-indicators.js';
 import { PLAN_JOB } from './create-plan-run.js';
 import { planJobHandler } from './plan-run-job.js';
 import { agreementJobs } from './agreement-jobs.js';
+import { seedAgreementsDemo } from './agreements.seed-demo.js';
+import { seedPlansDemo } from './plans.seed-demo.js';
 
 export const remoteWorkModule: ModuleDefinition = {
   name: 'remote-work',
   routes: remoteWorkRoutes,
-  // the demo plan comes last: it needs the offices, the people and their agreements
   seedDemo: async (db) => {
     await seedRemoteWorkDemo(db);
+    await seedAgreementsDemo(db);
+    // the demo plan comes last: it needs the offices, the people and their agreements
     await seedPlansDemo(db);
   },
   jobs: (deps) => ({
