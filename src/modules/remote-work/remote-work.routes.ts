@@ -6,6 +6,7 @@ import { indicatorRoutes } from './indicators.route.js';
 import { plansRoutes } from './plans.route.js';
 import { agreementsRoutes } from './agreements.route.js';
 import { polaRoutes } from './pola.route.js';
+import { objectivesRoutes } from './objectives.route.js';
 
 export const remoteWorkRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   // each area registers its routes here, e.g. officeRoutes(app, deps);
@@ -14,4 +15,5 @@ export const remoteWorkRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
   agreementsRoutes(app, deps);
   officesRoutes(app, deps);
   polaRoutes(app, deps);
+  objectivesRoutes(app, deps);
 };
