@@ -31,9 +31,15 @@ export async function selectDirtySlices(tx: Queryable, limit: number): Promise<S
   return r.rows.map((x) => ({ organizationId: x.organization_id, month: x.month }));
 }
 
-/** One refresher per slice at a time (two job runs overlapping wait for each other). */
+/**
+ * One refresher per slice at a time (two job runs overlapping wait for each other). The commit
+ * does not wait for the disk: a slice lost in a crash loses its mark deletion with it (same
+ * transaction), so it is simply recomputed again.
+ */
 export async function lockSlice(tx: Queryable, s: Slice): Promise<void> {
-  await tx.query(`select pg_advisory_xact_lock(hashtextextended($1, 7312016))`, [`${s.organizationId}:${s.month}`]);
+  await tx.query(`select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtextextended($1, 7312016))`, [
+    `${s.organizationId}:${s.month}`,
+  ]);
 }
 
 /** Deletes the marks of a slice visible now; the recomputation that follows sees at least their writes. */
@@ -144,7 +150,7 @@ export interface TerritoryMarks {
 
 /** One territory refresher at a time; returns the marks visible now. */
 export async function takeTerritoryMarks(tx: Queryable, limit: number): Promise<TerritoryMarks> {
-  await tx.query(`select pg_advisory_xact_lock(7312016)`);
+  await tx.query(`select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(7312016)`);
   const r = await tx.query<{ id: number; month: string; region_code: string | null }>(
     `select id, month, region_code from rw_ind_dirty_territory order by id limit $1`,
     [limit],
