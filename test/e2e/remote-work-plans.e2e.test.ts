@@ -238,10 +238,13 @@ describe('the employee’s calendar', () => {
     await expectAccessible(emp.page, 'my calendar with a pending swap');
     await emp.context.close();
 
-    const mgr = await newPage(browser, server.baseUrl);
+    // the office manager, on a phone: the grid scrolls inside its table, the page does not
+    const mgr = await newPage(browser, server.baseUrl, PHONE);
     await signIn(mgr.page, manager.email, manager.password);
     await mgr.page.goto('/lavoro-agile/piano');
     await h1(mgr.page, 'Piano del lavoro agile');
+    await mgr.page.getByRole('table', { name: /Sportello Unico/ }).waitFor();
+    expect(await mgr.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     const pending = mgr.page.getByRole('region', { name: 'Scambi da approvare' });
     await pending.getByText(`Anna Bianchi (Sportello Unico) chiede di spostare il lavoro agile da ${dayIt(mine)} a ${dayIt(free)}.`).waitFor();
     await expectAccessible(mgr.page, 'plan grid with a pending swap');
