@@ -8,6 +8,7 @@ import { planJobHandler } from './plan-run-job.js';
 import { agreementJobs } from './agreement-jobs.js';
 import { seedAgreementsDemo } from './agreements.seed-demo.js';
 import { seedPlansDemo } from './plans.seed-demo.js';
+import { seedIndicatorsDemo } from './indicators.seed-demo.js';
 
 export const remoteWorkModule: ModuleDefinition = {
   name: 'remote-work',
@@ -17,6 +18,8 @@ export const remoteWorkModule: ModuleDefinition = {
     await seedAgreementsDemo(db);
     // the demo plan comes last: it needs the offices, the people and their agreements
     await seedPlansDemo(db);
+    // the indicators' target and first roll-ups, once everything else is there
+    await seedIndicatorsDemo(db);
   },
   jobs: (deps) => ({
     handlers: { ...indicatorJobHandlers(deps.db), [PLAN_JOB]: planJobHandler(), ...agreementJobs(deps).handlers },
