@@ -47,7 +47,8 @@ describe('planner input', () => {
     expect(e1.pins).toEqual({ '2027-03-01': 'onsite', '2027-03-02': 'onsite', '2027-03-03': 'onsite' });
     expect(e2.agreement).toEqual({ allowedWeekdays: [1, 2, 3], maxRemotePerWeek: 2, maxRemotePerMonth: 10 });
     expect(e2.pins).toBeUndefined();
-    expect(e3.pins).toEqual({ '2027-03-10': 'onsite', '2027-03-11': 'onsite', '2027-03-12': 'onsite' });
+    // withdrawal_effective_on is the last day in force
+    expect(e3.pins).toEqual({ '2027-03-11': 'onsite', '2027-03-12': 'onsite' });
     expect([...b.withAgreement].sort()).toEqual(['e1', 'e2', 'e3']);
   });
 

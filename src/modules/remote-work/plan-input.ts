@@ -68,7 +68,7 @@ export function coverageOf(rows: CoverageRow[]): CoverageRule[] {
 }
 
 function inForce(a: AgreementRow, day: string): boolean {
-  return a.startsOn <= day && (a.endsOn === null || day <= a.endsOn) && (a.withdrawalEffectiveOn === null || day < a.withdrawalEffectiveOn);
+  return a.startsOn <= day && (a.endsOn === null || day <= a.endsOn) && (a.withdrawalEffectiveOn === null || day <= a.withdrawalEffectiveOn);
 }
 
 const minCap = (a: number | null | undefined, b: number | null): number | undefined =>

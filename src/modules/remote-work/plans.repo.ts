@@ -156,7 +156,7 @@ export interface AgreementRow {
   employeeId: string;
   startsOn: string;
   endsOn: string | null;
-  /** first day the agreement no longer applies after a withdrawal */
+  /** after a withdrawal, the last day the agreement is in force (inclusive, as agreement-rules.ts) */
   withdrawalEffectiveOn: string | null;
   maxRemotePerWeek: number | null;
   maxRemotePerMonth: number | null;
@@ -166,7 +166,7 @@ export interface AgreementRow {
 
 /**
  * The agreements of the given employees in force on some day of [from, to]: registered ones, and
- * withdrawn ones until their withdrawal takes effect.
+ * withdrawn ones up to their last day in force (withdrawal_effective_on, inclusive).
  */
 export async function selectAgreementsInForce(tx: Queryable, organizationId: string, employeeIds: string[], from: string, to: string): Promise<AgreementRow[]> {
   const r = await tx.query<AgreementRow>(
@@ -177,7 +177,7 @@ export async function selectAgreementsInForce(tx: Queryable, organizationId: str
       where organization_id = $1 and employee_id = any($2::uuid[])
         and (status = 'registered' or (status = 'withdrawn' and withdrawal_effective_on is not null))
         and starts_on <= $4::date and (ends_on is null or ends_on >= $3::date)
-        and (withdrawal_effective_on is null or withdrawal_effective_on > $3::date)
+        and (withdrawal_effective_on is null or withdrawal_effective_on >= $3::date)
       order by employee_id, starts_on`,
     [organizationId, employeeIds, from, to],
   );
