@@ -17,6 +17,9 @@ import * as repo from './offices.repo.js';
 
 export type ImportResult = ImportReport & { committed: boolean };
 
+/** Changed employees per audit entry of an import. */
+export const AUDIT_BATCH = 250;
+
 async function check(tx: Queryable, organizationId: string, content: string) {
   const offices = await repo.selectOffices(tx, organizationId);
   const existing = await repo.selectEmployeesForImport(tx, organizationId);
@@ -62,20 +65,25 @@ export async function importEmployees(db: Db, auth: AuthContext, input: { conten
       organizationId,
       changed.map((e) => ({ ...e, id: e.existingId ?? randomUUID() })),
     );
-    await repo.relinkUsers(tx, organizationId, ids);
+    await repo.relinkUsers(tx, organizationId, [...ids.values()]);
+    // Audit: who, when, before and after of every changed employee, in entries of AUDIT_BATCH people
+    // (one entry per person would make a 20,000-row import crawl through the audit chain).
     const before = new Map(existing.map((e) => [e.taxCode, e]));
     const actor = { organizationId, actorUserId: auth.userId, actorLabel: auth.email, ip: meta.ip ?? null };
-    for (let i = 0; i < changed.length; i++) {
-      const e = changed[i];
-      const { line, action, existingId, ...after } = e;
-      void line;
-      void existingId;
-      await recordAudit(tx, { ...actor, action: action === 'create' ? 'employee.create' : 'employee.update', entityType: 'rw_employee', entityId: ids[i], before: before.get(e.taxCode) ?? null, after: { ...after, active: true, via: 'import' } });
+    const importId = randomUUID();
+    for (let i = 0; i < changed.length; i += AUDIT_BATCH) {
+      const part = changed.slice(i, i + AUDIT_BATCH).map((e) => {
+        const { line, action, existingId, ...after } = e;
+        void existingId;
+        return { id: ids.get(e.taxCode) ?? null, line, action, before: before.get(e.taxCode) ?? null, after: { ...after, active: true } };
+      });
+      await recordAudit(tx, { ...actor, action: 'employee.import_rows', entityType: 'rw_employee_import', entityId: importId, before: null, after: { employees: part } });
     }
     await recordAudit(tx, {
       ...actor,
       action: 'employee.import',
       entityType: 'rw_employee_import',
+      entityId: importId,
       after: { rows: report.totalRows, creates: report.creates, updates: report.updates, unchanged: report.unchanged },
     });
     return { ...report, committed: true };

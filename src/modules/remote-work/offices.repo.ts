@@ -378,11 +378,22 @@ export interface UpsertEmployee {
 
 /**
  * Creates or updates employees by tax code in one statement (the import and the demo seed);
- * every one is made active. `id` is used only for new rows. Returns the ids written.
+ * every one is made active. `id` is used only for new rows. Returns the id of each tax code written.
  */
-export async function upsertEmployees(db: Queryable, organizationId: string, rows: UpsertEmployee[]): Promise<string[]> {
-  if (!rows.length) return [];
-  const r = await db.query<{ id: string }>(
+export async function upsertEmployees(db: Queryable, organizationId: string, rows: UpsertEmployee[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  // In statements of UPSERT_BATCH rows: statement triggers on rw_employees (the indicators' dirty
+  // marks) join their transition tables, which costs the square of the rows of one statement.
+  for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
+    for (const [k, v] of await upsertBatch(db, organizationId, rows.slice(i, i + UPSERT_BATCH))) out.set(k, v);
+  }
+  return out;
+}
+
+export const UPSERT_BATCH = 250;
+
+async function upsertBatch(db: Queryable, organizationId: string, rows: UpsertEmployee[]): Promise<Map<string, string>> {
+  const r = await db.query<{ id: string; tax_code: string }>(
     `insert into rw_employees (id, organization_id, office_id, tax_code, first_name, last_name, email, skills, preferred_weekdays, disabled_worker, active)
      select x.id, $1, x.office_id, x.tax_code, x.first_name, x.last_name, x.email,
             array(select jsonb_array_elements_text(x.skills)), array(select jsonb_array_elements_text(x.weekdays)::smallint), x.disabled, true
@@ -392,7 +403,7 @@ export async function upsertEmployees(db: Queryable, organizationId: string, row
        office_id = excluded.office_id, first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
        skills = excluded.skills, preferred_weekdays = excluded.preferred_weekdays, disabled_worker = excluded.disabled_worker,
        active = true, updated_at = now()
-     returning id`,
+     returning id, tax_code`,
     [
       organizationId,
       JSON.stringify(
@@ -410,7 +421,7 @@ export async function upsertEmployees(db: Queryable, organizationId: string, row
       ),
     ],
   );
-  return r.rows.map((x) => x.id);
+  return new Map(r.rows.map((x) => [x.tax_code, x.id]));
 }
 
 /** Active employees in the export's terms, alphabetical, a batch at a time (keyset on name and id). */
