@@ -4,7 +4,8 @@
  * calendar month holds about 1,600), inserted in bulk in the order they would have been made (up
  * to 90 days before they start, so a month's bookings lie scattered in the table). Then a month's availability (the timeline
  * {start, end, used, free} of a random calendar month, Europe/Rome) is asked many times:
- *   - through the use case (`showAvailability`, one transaction as a member body): p50Ms, p99Ms;
+ *   - through the use case (`showAvailability`, one transaction as a member body): p50Ms, p99Ms,
+ *     and the CPU per call of this process (cpuMsPerCall) and of the database (dbCpuMsPerCall);
  *   - through HTTP (`GET /api/v1/conference-platforms/{id}/availability`, API token, one request
  *     at a time): httpP50Ms, httpP99Ms;
  *   - the loads query inside the database (conference_platform_loads_ms, EXPLAIN ANALYZE
@@ -26,7 +27,7 @@ import { createMailer } from '../src/platform/mail/index.js';
 import { showAvailability } from '../src/modules/conferencing/show-availability.js';
 import { addDays, isItalianHoliday } from '../src/modules/conferencing/booking-rules.js';
 import { rome } from '../src/modules/conferencing/conferencing.test-support.js';
-import { arg, freshDatabase, machine, percentile, round2 } from './lib/pg-bench.js';
+import { arg, cpuBetween, databaseCpuSeconds, freshDatabase, machine, percentile, round2 } from './lib/pg-bench.js';
 import { addPlatform, peakUsed, setUpBodies } from './lib/conferencing.js';
 import { rng } from './lib/planner-instances.js';
 
@@ -138,10 +139,16 @@ async function main() {
       [platformId, new Date(months[12].from).toISOString(), new Date(months[12].to).toISOString()],
     );
 
-    // 1. the use case
+    // 1. the use case (with the CPU it costs here and in the database's server processes)
     const useCase: number[] = [];
     let segments = 0;
+    let cpuBefore = process.cpuUsage();
+    let dbBefore = await databaseCpuSeconds(db);
     for (let i = 0; i < runs + 50; i++) {
+      if (i === 50) {
+        cpuBefore = process.cpuUsage();
+        dbBefore = await databaseCpuSeconds(db);
+      }
       const m = pick();
       const t = performance.now();
       const timeline = await showAvailability(db, member.auth, platformId, m.from, m.to);
@@ -151,6 +158,8 @@ async function main() {
         segments += timeline.length;
       }
     }
+    const cpu = process.cpuUsage(cpuBefore);
+    const dbCpu = cpuBetween(dbBefore, await databaseCpuSeconds(db));
     useCase.sort((a, b) => a - b);
 
     // 2. the loads query inside the database
@@ -199,6 +208,8 @@ async function main() {
         p50Ms: round2(percentile(useCase, 50)),
         p99Ms: round2(percentile(useCase, 99)),
         segmentsPerMonth: Math.round(segments / runs),
+        cpuMsPerCall: round2((cpu.user + cpu.system) / 1000 / runs),
+        dbCpuMsPerCall: round2((dbCpu * 1000) / runs),
         httpP50Ms: round2(percentile(http, 50)),
         httpP99Ms: round2(percentile(http, 99)),
         httpBytesPerMonth: Math.round(bytes / runs),
