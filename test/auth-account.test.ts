@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const json = (headers: Record<string, string>) => ({ ...headers, 'content-type': 'application/json' });
-const patchMember = (headers: Record<string, string>, org: string, userId: string, payload: unknown) =>
+const patchMember = (headers: Record<string, string>, org: string, userId: string, payload: Record<string, unknown>) =>
   t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org}/members/${userId}`, headers: json(headers), payload });
 const session = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers });
 
