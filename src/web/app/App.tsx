@@ -47,6 +47,11 @@ const MyCalendarPage = lazy(() => import('../modules/remote-work/plans/MyCalenda
 const AgreementsPage = lazy(() => import('../modules/remote-work/agreements/AgreementsPage'));
 const AgreementRequestPage = lazy(() => import('../modules/remote-work/agreements/AgreementRequestPage'));
 const AgreementPage = lazy(() => import('../modules/remote-work/agreements/AgreementPage'));
+const PolaPage = lazy(() => import('../modules/remote-work/pola/PolaPage'));
+const ObjectivesPage = lazy(() => import('../modules/remote-work/objectives/ObjectivesPage'));
+const ObjectivePage = lazy(() => import('../modules/remote-work/objectives/ObjectivePage'));
+const ObjectiveFormPage = lazy(() => import('../modules/remote-work/objectives/ObjectiveFormPage'));
+const TeamsPage = lazy(() => import('../modules/remote-work/objectives/TeamsPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const queryClient = new QueryClient({
@@ -141,6 +146,12 @@ export function App() {
                     <Route path="/lavoro-agile/accordi" element={<AgreementsPage />} />
                     <Route path="/lavoro-agile/accordi/nuovo" element={<AgreementRequestPage />} />
                     <Route path="/lavoro-agile/accordi/:id" element={<AgreementPage />} />
+                    <Route path="/lavoro-agile/pola" element={<PolaPage />} />
+                    <Route path="/lavoro-agile/obiettivi" element={<ObjectivesPage />} />
+                    <Route path="/lavoro-agile/obiettivi/nuovo" element={<ObjectiveFormPage />} />
+                    <Route path="/lavoro-agile/obiettivi/:id" element={<ObjectivePage />} />
+                    <Route path="/lavoro-agile/obiettivi/:id/modifica" element={<ObjectiveFormPage />} />
+                    <Route path="/lavoro-agile/gruppi" element={<TeamsPage />} />
                   </Route>
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

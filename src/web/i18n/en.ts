@@ -5,6 +5,8 @@ import { remoteWorkOfficesEn } from '../modules/remote-work/offices/messages.en.
 import { plansEn } from '../modules/remote-work/plans/messages.en.js';
 import { indicatorsEn } from '../modules/remote-work/indicators/messages.en.js';
 import { agreementsEn } from '../modules/remote-work/agreements/messages.en.js';
+import { polaEn } from '../modules/remote-work/pola/messages.en.js';
+import { objectivesEn } from '../modules/remote-work/objectives/messages.en.js';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Agile PA',
@@ -317,4 +319,6 @@ export const en: Record<MessageKey, string> = {
   ...plansEn,
   ...indicatorsEn,
   ...agreementsEn,
+  ...polaEn,
+  ...objectivesEn,
 };

@@ -2,6 +2,8 @@
 import { conferencingIt } from '../modules/conferencing/messages.it.js';
 import { remoteWorkOfficesIt } from '../modules/remote-work/offices/messages.it.js';
 import { agreementsIt } from '../modules/remote-work/agreements/messages.it.js';
+import { polaIt } from '../modules/remote-work/pola/messages.it.js';
+import { objectivesIt } from '../modules/remote-work/objectives/messages.it.js';
 import { plansIt } from '../modules/remote-work/plans/messages.it.js';
 import { indicatorsIt } from '../modules/remote-work/indicators/messages.it.js';
 
@@ -316,6 +318,8 @@ export const it = {
   ...plansIt,
   ...indicatorsIt,
   ...agreementsIt,
+  ...polaIt,
+  ...objectivesIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -33,6 +33,8 @@ export const AREAS: RemoteWorkArea[] = [
   { key: 'indicators', to: '/lavoro-agile/indicatori', title: 'rwi.home.title', text: 'rwi.home.text', roles: MANAGERS },
   { key: 'territory', to: '/lavoro-agile/indicatori/territorio', title: 'rwi.home.territory.title', text: 'rwi.home.territory.text', roles: [] },
   { key: 'my-calendar', to: '/lavoro-agile/il-mio-calendario', title: 'rwp.home.my.title', text: 'rwp.home.my.text', roles: [] },
+  { key: 'pola', to: '/lavoro-agile/pola', title: 'rwpola.home.title', text: 'rwpola.home.text', roles: HR },
+  { key: 'objectives', to: '/lavoro-agile/obiettivi', title: 'rwobj.home.title', text: 'rwobj.home.text', roles: [] },
 ];
 
 function Target() {
