@@ -87,7 +87,7 @@ describe('changing one’s own password', () => {
     const p = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
     const here = await login(t.app, p.email, p.password);
     const elsewhere = await login(t.app, p.email, p.password);
-    const put = (payload: unknown) => t.app.inject({ method: 'PUT', url: '/api/v1/auth/password', headers: json(here.headers), payload });
+    const put = (payload: Record<string, unknown>) => t.app.inject({ method: 'PUT', url: '/api/v1/auth/password', headers: json(here.headers), payload });
 
     const wrong = await put({ currentPassword: 'not-the-password-1', newPassword: 'una-password-nuova-2026' });
     expect(wrong.statusCode).toBe(400);
