@@ -119,11 +119,36 @@ function buildModel(input: PlannerInput): Model {
   return { vars, pref, constraints, units, unitLinks, binaries: [...vars, ...units.map((u) => u.name)] };
 }
 
+/**
+ * Breaks every line of an LP file at spaces so that none is longer than `width` characters
+ * (continuation lines start with a space). CBC's LP reader (CoinLpIO) mis-reads very long lines:
+ * with the objective or the Binaries section on one line of thousands of characters it glued
+ * names together ("u12_5End") and then ran for minutes on a model it solves in milliseconds once
+ * the lines are short.
+ */
+export function wrapLp(lp: string, width = 200): string {
+  const out: string[] = [];
+  for (const line of lp.split('\n')) {
+    if (line.length <= width) { out.push(line); continue; }
+    let cur = '';
+    for (const tok of line.split(' ')) {
+      if (cur.length > 0 && cur.length + 1 + tok.length > width) { out.push(cur); cur = ' ' + tok; }
+      else cur = cur.length === 0 ? tok : `${cur} ${tok}`;
+    }
+    out.push(cur);
+  }
+  return out.join('\n');
+}
+
 function solve(lp: string): { value: number; values: Map<string, number> } {
   const dir = mkdtempSync(join(tmpdir(), 'planner-cbc-'));
+  const seconds = Number(process.env.CBC_SECONDS ?? 120);
   try {
-    writeFileSync(join(dir, 'm.lp'), lp);
-    execFileSync('cbc', [join(dir, 'm.lp'), 'sec', process.env.CBC_SECONDS ?? '120', 'solve', 'solu', join(dir, 'm.sol')], { stdio: 'pipe', maxBuffer: 1 << 26 });
+    writeFileSync(join(dir, 'm.lp'), wrapLp(lp));
+    // `sec` limits CBC's CPU time; the wall-clock timeout only guards against a stuck process on a
+    // loaded machine (either way the instance is reported as not solved by CBC).
+    execFileSync('cbc', [join(dir, 'm.lp'), 'sec', String(seconds), 'solve', 'solu', join(dir, 'm.sol')],
+      { stdio: 'pipe', maxBuffer: 1 << 26, timeout: seconds * 10_000 });
     const text = readFileSync(join(dir, 'm.sol'), 'utf8').split('\n');
     if (!/^Optimal/.test(text[0])) throw new Error(`cbc: ${text[0]}`);
     const value = Number(/objective value\s+(-?[\d.e+-]+)/.exec(text[0])![1]);

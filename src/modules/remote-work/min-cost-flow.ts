@@ -86,9 +86,10 @@ export class MinCostFlow {
       for (let u = 0; u < n; u++) h[u] += dist[u] < dt ? dist[u] : dt;
       if (h[t] - h[s] >= 0) break; // no more negative-cost paths
       // Blocking flows on the admissible (zero reduced cost) subgraph.
+      const { first, iter } = this;
       for (;;) {
         if (!this.bfsAdmissible(s, t)) break;
-        this.iter.set(this.first.subarray(0, n));
+        for (let u = 0; u < n; u++) iter[u] = first[u];
         let f: number;
         while ((f = this.dfs(s, t, 0x3fffffff)) > 0) flow += f;
       }
@@ -163,16 +164,20 @@ export class MinCostFlow {
     while (qh < qt) {
       const u = queue[qh++];
       const hu = h[u];
+      const lv = level[u] + 1;
       for (let a = first[u]; a !== -1; a = nxt[a]) {
         if (cap[a] <= 0) continue;
         const v = to[a];
         if (level[v] >= 0) continue;
         if (cost[a] + hu - h[v] !== 0) continue;
-        level[v] = level[u] + 1;
+        level[v] = lv;
+        // Every node of a lower level is labelled by now, and the blocking flow only uses
+        // paths of exactly t's length: the rest of the graph need not be explored.
+        if (v === t) return true;
         queue[qt++] = v;
       }
     }
-    return level[t] >= 0;
+    return false;
   }
 
   private dfs(u: number, t: number, f: number): number {
