@@ -75,8 +75,20 @@ export function ArchiveSection({ platform }: { platform: Platform }) {
       </button>
       <ConfirmDialog
         open={open}
-        title={upcoming ? t('conf.pf.archive.cancelTitle', { n: upcoming.bookings }) : t('conf.pf.archive.confirmTitle', { name: platform.name })}
-        confirmLabel={upcoming ? t('conf.pf.archive.cancelConfirm', { n: upcoming.bookings }) : t('conf.pf.archive.confirm')}
+        title={
+          upcoming
+            ? upcoming.bookings === 1
+              ? t('conf.pf.archive.cancelTitleOne')
+              : t('conf.pf.archive.cancelTitle', { n: upcoming.bookings })
+            : t('conf.pf.archive.confirmTitle', { name: platform.name })
+        }
+        confirmLabel={
+          upcoming
+            ? upcoming.bookings === 1
+              ? t('conf.pf.archive.cancelConfirmOne')
+              : t('conf.pf.archive.cancelConfirm', { n: upcoming.bookings })
+            : t('conf.pf.archive.confirm')
+        }
         cancelLabel={t('conf.pf.archive.keep')}
         danger
         busy={busy}
@@ -85,7 +97,11 @@ export function ArchiveSection({ platform }: { platform: Platform }) {
       >
         {upcoming ? (
           <div role="alert" data-testid="archive-upcoming">
-            <p className="mb-1">{t('conf.pf.archive.upcoming', { n: upcoming.bookings, first: when(upcoming.firstStart) })}</p>
+            <p className="mb-1">
+              {upcoming.bookings === 1
+                ? t('conf.pf.archive.upcomingOne', { first: when(upcoming.firstStart) })
+                : t('conf.pf.archive.upcoming', { n: upcoming.bookings, first: when(upcoming.firstStart) })}
+            </p>
             <p className="mb-0">{t('conf.pf.archive.organisersMailed')}</p>
           </div>
         ) : (

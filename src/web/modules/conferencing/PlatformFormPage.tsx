@@ -718,12 +718,18 @@ export function EditPlatformPage() {
   const notice = (location.state as { notice?: string } | null)?.notice;
   const kind = territory.data && (TERRITORY_KINDS as readonly string[]).includes(territory.data.kind) ? (territory.data.kind as TerritoryKind) : 'region';
   const manage = !!p && mayManage(p);
+  // the form starts once the territory's kind is known, and then stays (a save changes the platform, not the form)
+  const [ready, setReady] = useState(false);
+  const canStart = !!p && (!p.territoryId || !territory.isPending);
+  useEffect(() => {
+    if (canStart) setReady(true);
+  }, [canStart]);
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
       <ConferencingNav />
       <SuccessNotice>{notice}</SuccessNotice>
-      {(platform.isPending || (p?.territoryId && territory.isPending)) && <Loading />}
+      {(platform.isPending || (p && !ready)) && <Loading />}
       <ProblemAlert error={platform.error} onRetry={() => void platform.refetch()} />
       {p && !manage && <NotAllowed>{t('conf.pf.mayNotManage')}</NotAllowed>}
       {p && manage && p.archivedAt && (
@@ -732,7 +738,7 @@ export function EditPlatformPage() {
           <Link to={`/videoconferenze/piattaforme/${p.id}/utilizzo`}>{t('conf.platforms.usage')}</Link>
         </NotAllowed>
       )}
-      {p && manage && !p.archivedAt && (!p.territoryId || !territory.isPending) && (
+      {p && manage && !p.archivedAt && (ready || canStart) && (
         <>
           <p className="d-flex flex-wrap gap-3">
             <Link to={`/videoconferenze/piattaforme/${p.id}`}>{t('conf.platforms.calendar')}</Link>
