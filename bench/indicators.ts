@@ -90,7 +90,7 @@ function planDays(month: string): string[] {
   return daysOfMonth(month).filter((d) => isoWeekday(d) <= 5).slice(0, DAYS_PER_EMPLOYEE);
 }
 
-async function generate(db: Db, url: string, employees: number, month: string): Promise<Record<string, number>> {
+async function load(url: string, employees: number, month: string): Promise<Record<string, number>> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const times: Record<string, number> = {};
@@ -192,16 +192,19 @@ async function generate(db: Db, url: string, employees: number, month: string): 
   } finally {
     await c.end();
   }
-  // the initial build: the refresh job, run until nothing is marked
+  return times;
+}
+
+/** The initial build of the roll-ups: the refresh job itself, run until nothing is marked (resumable). */
+async function build(db: Db): Promise<number> {
   const t0 = performance.now();
   for (;;) {
     const r = await refreshIndicators(db, { timeBudgetMs: 120_000, batch: 5000 });
     log(`initial build: ${r.slices} slices in ${Math.round(r.ms / 1000)} s, ${r.remaining} left`);
     if (r.remaining === 0) break;
   }
-  times.initialBuild = (performance.now() - t0) / 1000;
   await db.query(`analyze`);
-  return times;
+  return (performance.now() - t0) / 1000;
 }
 
 interface Timing {
@@ -240,43 +243,45 @@ async function main() {
     if (!exists) await admin.query(`create database ${dbName}`);
     db = await openDb({ databaseUrl: url.toString(), poolSize: 10 });
     await prepareDatabase(db);
-    const saved = (await db.query<{ value: { employees: number; requested: number; month: string; rows: number; times: Record<string, number>; scaledDown: boolean; freeGB: number | null } }>(
-      `select value from platform_settings where key = $1`,
-      [SETTING],
-    )).rows[0]?.value;
-
-    // disk: what the rows need against what is free
-    const free = await freeBytes(admin);
+    type Saved = { phase: 'loaded' | 'built'; requested: number; month: string; times: Record<string, number>; scaledDown: boolean; freeGB: number | null; employees?: number; rows?: number; resumed?: boolean };
+    const readSaved = async () => (await db!.query<{ value: Saved }>(`select value from platform_settings where key = $1`, [SETTING])).rows[0]?.value;
+    const save = (v: Saved) => db!.query(`insert into platform_settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value`, [SETTING, JSON.stringify(v)]);
+    let saved = await readSaved();
     const requested = employees;
-    const needed = employees * DAYS_PER_EMPLOYEE * BYTES_PER_ROW;
-    let scaledDown = false;
-    if (!(saved && saved.requested === requested) && free.bytes !== null && free.bytes * 0.8 < needed) {
-      employees = Math.floor((free.bytes * 0.8) / (DAYS_PER_EMPLOYEE * BYTES_PER_ROW));
-      scaledDown = true;
-      log(`only ${(free.bytes / 2 ** 30).toFixed(1)} GiB free at ${free.where}: scaled down to ${employees} employees`);
-    }
-    log(`free disk at ${free.where}: ${free.bytes === null ? 'unknown' : `${(free.bytes / 2 ** 30).toFixed(1)} GiB`}, needed ~${(needed / 2 ** 30).toFixed(1)} GiB`);
+    if (saved && saved.requested !== requested) throw new Error(`${dbName} holds a different size (${saved.requested}): drop it first (dropdb ${dbName})`);
 
-    let info = saved && saved.requested === requested ? saved : null;
-    if (info) log(`reusing ${dbName}: ${info.rows} planned days of ${info.month}, generated earlier`);
-    else {
-      if (saved) throw new Error(`${dbName} holds a different size (${saved.requested}): drop it first (dropdb ${dbName})`);
+    if (!saved) {
+      // disk: what the rows need against what is free
+      const free = await freeBytes(admin);
+      const needed = employees * DAYS_PER_EMPLOYEE * BYTES_PER_ROW;
+      log(`free disk at ${free.where}: ${free.bytes === null ? 'unknown' : `${(free.bytes / 2 ** 30).toFixed(1)} GiB`}, needed ~${(needed / 2 ** 30).toFixed(1)} GiB`);
+      let scaledDown = false;
+      if (free.bytes !== null && free.bytes * 0.8 < needed) {
+        employees = Math.floor((free.bytes * 0.8) / (DAYS_PER_EMPLOYEE * BYTES_PER_ROW));
+        scaledDown = true;
+        log(`only ${(free.bytes / 2 ** 30).toFixed(1)} GiB free at ${free.where}: scaled down to ${employees} employees`);
+      }
       const month = currentMonth();
-      const t0 = performance.now();
-      const times = await generate(db, url.toString(), employees, month);
-      const rows = Number((await db.query<{ n: number }>(`select count(*) as n from rw_plan_days`)).rows[0].n);
-      info = {
-        employees: Number((await db.query<{ n: number }>(`select count(*) as n from rw_employees`)).rows[0].n),
-        requested,
-        month,
-        rows,
-        times: { ...times, total: (performance.now() - t0) / 1000 },
-        scaledDown,
-        freeGB: free.bytes === null ? null : r2(free.bytes / 2 ** 30),
-      };
-      await db.query(`insert into platform_settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value`, [SETTING, JSON.stringify(info)]);
+      const times = await load(url.toString(), employees, month);
+      saved = { phase: 'loaded', requested, month, times, scaledDown, freeGB: free.bytes === null ? null : r2(free.bytes / 2 ** 30) };
+      await save(saved);
       generated = true;
     }
+    if (saved.phase === 'loaded') {
+      // a load interrupted during the initial build resumes it: the marks left are the work left
+      if (!generated) log(`resuming the initial build of ${dbName}`);
+      const seconds = await build(db);
+      saved = {
+        ...saved,
+        phase: 'built',
+        resumed: saved.resumed || !generated,
+        times: { ...saved.times, initialBuild: (saved.times.initialBuild ?? 0) + seconds },
+        employees: Number((await db.query<{ n: number }>(`select count(*) as n from rw_employees`)).rows[0].n),
+        rows: Number((await db.query<{ n: number }>(`select count(*) as n from rw_plan_days`)).rows[0].n),
+      };
+      await save(saved);
+    } else log(`reusing ${dbName}: ${saved.rows} planned days of ${saved.month}, generated earlier`);
+    const info = saved as Saved & { employees: number; rows: number };
     const month = info.month;
 
     // the bodies to ask: the 5 largest and 195 others spread over the sizes
@@ -394,6 +399,7 @@ async function main() {
       requestedEmployees: info.requested,
       freeDiskGB: info.freeGB,
       generatedNow: generated,
+      buildResumed: !!info.resumed,
       loadSeconds: Object.fromEntries(Object.entries(info.times).map(([k, v]) => [k, Math.round(v)])),
       sizesMB: Object.fromEntries(sizes.map((s) => [s.t, Math.round(Number(s.bytes) / 2 ** 20)])),
       kept: keep ? dbName : null,
