@@ -65,7 +65,9 @@ describe('the HR officer’s remote-work pages', () => {
     await signIn(page, hr.email, hr.password);
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Lavoro agile' }).click();
     await h1(page, 'Lavoro agile');
-    expect(await page.getByTestId('rw-cards').getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Uffici e presidio', 'Dipendenti', 'Importa da CSV', 'Chiusure dell’ente', 'Accordi individuali', 'Piano del lavoro agile', 'Il mio calendario']);
+    // this area's cards come first; the other areas add theirs after
+    const cards = await page.getByTestId('rw-cards').getByRole('heading', { level: 2 }).allTextContents();
+    expect(cards.slice(0, 4)).toEqual(['Uffici e presidio', 'Dipendenti', 'Importa da CSV', 'Chiusure dell’ente']);
     await expectAccessible(page, 'remote-work home');
 
     await page.getByTestId('rw-cards').getByRole('link', { name: /Uffici e presidio/ }).click();
