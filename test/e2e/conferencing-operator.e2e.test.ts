@@ -17,6 +17,7 @@ import { PHONE, expectAccessible, h1, launchBrowser, newPage, signIn, startServe
 let server: Server;
 let browser: Browser;
 let operator: { email: string; password: string };
+let admin: { email: string; password: string };
 let secretary: { email: string; password: string };
 let aglie: string;
 let airasca: string;
@@ -61,7 +62,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   aglie = await organizationId(server.db, '001001');
   airasca = await organizationId(server.db, '001002');
-  const admin = await createUser(server.db, { email: 'admin@confop.e2e.example', organizationId: await organizationId(server.db, '046'), roles: ['platform_admin'] });
+  admin = await createUser(server.db, { email: 'admin@confop.e2e.example', organizationId: await organizationId(server.db, '046'), roles: ['platform_admin'] });
   const asAdmin = await apiAs(admin.email, admin.password);
   const assoc = await asAdmin('POST', '/organizations', { kind: 'association', name: 'Anci Piemonte E2E' });
   expect(assoc.status, JSON.stringify(assoc.json)).toBe(201);
@@ -451,6 +452,33 @@ describe('a municipal secretary', () => {
     await context.close();
   });
 
+});
+
+describe('a platform administrator', () => {
+  it('registers a platform for an operator chosen from the providers and associations, open to every body', async () => {
+    const { context, page, problems } = await newPage(browser, server.baseUrl);
+    await signIn(page, admin.email, admin.password);
+    await page.goto('/videoconferenze/gestione/piattaforme/nuova');
+    await h1(page, 'Nuova piattaforma');
+    const operatorField = page.getByLabel('Ente gestore');
+    await expect.poll(() => operatorField.locator('option', { hasText: 'Anci Piemonte E2E' }).count()).toBe(1);
+    await page.getByLabel('Nome della piattaforma').fill('Piattaforma regionale E2E');
+    await page.getByLabel('Collegamenti contemporanei').fill('500');
+    await tick(page, 'radio', /^Tutti gli enti$/);
+    await page.getByRole('button', { name: 'Registra la piattaforma' }).click();
+    // the operator is required of an administrator
+    await page.getByText('Scegli l’ente gestore.').waitFor();
+    expect(await focusedLabel(page)).toBe('Ente gestore');
+    await operatorField.selectOption({ label: 'Anci Piemonte E2E' });
+    await expectAccessible(page, 'new platform (administrator)');
+    await page.getByRole('button', { name: 'Registra la piattaforma' }).click();
+    await h1(page, 'Le tue piattaforme');
+    await page.getByRole('status').filter({ hasText: 'Piattaforma registrata: «Piattaforma regionale E2E»' }).waitFor();
+    const made = (await asOperator('GET', '/conference-platforms?pageSize=100')).json.items.find((p: { name: string }) => p.name === 'Piattaforma regionale E2E');
+    expect(made).toMatchObject({ operatorId: associationId, access: 'everyone', capacity: 500, videoSystem: 'none', videoConfigured: false });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('in English', () => {
