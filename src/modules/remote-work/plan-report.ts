@@ -121,6 +121,8 @@ export interface PlanReport {
   unavoidable: Violation[];
   outcomes: EmployeeReport[];
   stats: PlanResult['stats'] & { loadMs: number; planMs: number; validateMs: number; writeMs: number };
+  /** Planned days the run wrote: only those that changed (set once written). */
+  written?: { added: number; changed: number; removed: number };
 }
 
 function officeShortfalls(shortfalls: ShortfallDay[]): OfficeShortfall[] {

@@ -214,11 +214,11 @@ export interface PlanDayRow {
 
 const PLAN_DAY_COLUMNS = `employee_id as "employeeId", office_id as "officeId", day, kind, pinned, pin_source as "pinSource"`;
 
-/** The planned days of the given employees in [from, to]. */
-export async function selectPlanDays(tx: Queryable, organizationId: string, employeeIds: string[], from: string, to: string): Promise<PlanDayRow[]> {
+/** The planned days (or only the pinned ones) of the given employees in [from, to]. */
+export async function selectPlanDays(tx: Queryable, organizationId: string, employeeIds: string[], from: string, to: string, pinnedOnly = false): Promise<PlanDayRow[]> {
   const r = await tx.query<PlanDayRow>(
     `select ${PLAN_DAY_COLUMNS} from rw_plan_days
-      where organization_id = $1 and employee_id = any($2::uuid[]) and day between $3::date and $4::date
+      where organization_id = $1 and employee_id = any($2::uuid[]) and day between $3::date and $4::date${pinnedOnly ? ' and pinned' : ''}
       order by employee_id, day`,
     [organizationId, employeeIds, from, to],
   );

@@ -83,6 +83,7 @@ const planReport = z.object({
     totalGranted: count(), totalTarget: count(), preferredGranted: count(), fairnessCost: count(1e12), exactOffices: count(), heuristicOffices: count(),
     loadMs: ms, planMs: ms, validateMs: ms, writeMs: ms,
   }).optional(),
+  written: z.object({ added: count(), changed: count(), removed: count() }).optional().describe('Giorni pianificati scritti: solo quelli cambiati'),
   violations: z.array(violation).optional().describe('Solo per una pianificazione fallita: le violazioni del piano scartato'),
   employees: count().optional(),
   workingDays: count().optional(),

@@ -47,8 +47,11 @@ export interface RunOptions {
 
 const MAX_ATTEMPTS = 3;
 
-/** Reads everything the planner needs for the scope, and the plan's version. */
-export async function loadPlanData(tx: Queryable, scope: PlanScope): Promise<{ data: PlanData; version: number }> {
+/**
+ * Reads everything the planner needs for the scope, and the plan's version. `planDays` holds every
+ * planned day of the range, or only the pinned ones with `pinnedOnly` (all a plan run needs).
+ */
+export async function loadPlanData(tx: Queryable, scope: PlanScope, opts: { pinnedOnly?: boolean } = {}): Promise<{ data: PlanData; version: number }> {
   const { organizationId: org, from, to } = scope;
   const settings = await repo.selectPlanSettings(tx, org);
   const offices = await repo.selectOffices(tx, org, scope.officeIds);
@@ -60,7 +63,7 @@ export async function loadPlanData(tx: Queryable, scope: PlanScope): Promise<{ d
     await repo.selectAgreementsInForce(tx, org, employeeIds, from, to),
     await repo.selectAbsences(tx, org, employeeIds, from, to),
     await repo.selectClosures(tx, org, from, to),
-    await repo.selectPlanDays(tx, org, employeeIds, from, to),
+    await repo.selectPlanDays(tx, org, employeeIds, from, to, opts.pinnedOnly),
     await getPatronDay(tx, org),
   ];
   return {
@@ -92,7 +95,7 @@ export async function executePlan(db: Db, ctx: DbContext, scope: PlanScope, opts
   let runId = opts.runId ?? null;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     let t = performance.now();
-    const { data, version } = await db.tx(ctx, (tx) => loadPlanData(tx, scope));
+    const { data, version } = await db.tx(ctx, (tx) => loadPlanData(tx, scope, { pinnedOnly: true }));
     const built = buildPlannerInput(data);
     const loadMs = performance.now() - t;
     await progress(25);
@@ -131,7 +134,10 @@ export async function executePlan(db: Db, ctx: DbContext, scope: PlanScope, opts
       };
       await repo.bumpPlanVersion(tx, scope.organizationId);
       const writeMs = performance.now() - t;
-      const report: PlanReport = buildReport(built, result, sorted.reported, { loadMs: r1(loadMs), planMs: r1(planMs), validateMs: r1(validateMs), writeMs: r1(writeMs) });
+      const report: PlanReport = {
+        ...buildReport(built, result, sorted.reported, { loadMs: r1(loadMs), planMs: r1(planMs), validateMs: r1(validateMs), writeMs: r1(writeMs) }),
+        written,
+      };
       if (!runId) runId = (await repo.insertPlanRun(tx, { organizationId: scope.organizationId, requestedBy: opts.actor.userId, from: scope.from, to: scope.to, officeIds: scope.officeIds, trigger: opts.trigger, status: 'running' })).id;
       const run = await repo.finishRun(tx, scope.organizationId, runId, {
         status: 'done', employees: built.input.employees.length, workingDays: built.input.days.length, report, error: null,
