@@ -56,5 +56,6 @@ console.log(JSON.stringify({
   grantedDays: totals.granted, targetDays: totals.target, preferredDays: totals.preferred,
   processCpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
   loadAverage1m: Math.round(os.loadavg()[0] * 10) / 10,
+  officesByPath: { greedy: totals.pathGreedy, flowNoFairness: totals.pathFlowNoFairness, flowFull: totals.pathFlowFull, heuristic: totals.pathHeuristic },
   workerSeconds: { generate: Math.round(totals.genMs / 100) / 10, plan: Math.round(totals.planMs / 100) / 10, validate: Math.round(totals.validateMs / 100) / 10 },
 }));

@@ -4,7 +4,7 @@
  * each chunk with counters only; `null` ends the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { planRemoteWork } from '../../src/modules/remote-work/planner.js';
+import { planRemoteWorkWithPaths } from '../../src/modules/remote-work/planner.js';
 import { validatePlan } from '../../src/modules/remote-work/plan-validator.js';
 import type { PlannerEmployee, PlannerOffice } from '../../src/modules/remote-work/planner.types.js';
 import { generateOffice } from './planner-instances.js';
@@ -14,7 +14,7 @@ const days = (workerData as { days: string[] }).days;
 
 function runChunk(from: number, to: number): Record<string, number> {
   const out = { offices: 0, employees: 0, violations: 0, inputCoverageGaps: 0, pinViolations: 0, pinConflicts: 0, granted: 0, target: 0,
-    preferred: 0, planMs: 0, validateMs: 0, genMs: 0 };
+    preferred: 0, planMs: 0, validateMs: 0, genMs: 0, pathGreedy: 0, pathFlowNoFairness: 0, pathFlowFull: 0, pathHeuristic: 0 };
   let t = performance.now();
   const offices: PlannerOffice[] = [];
   const employees: PlannerEmployee[] = [];
@@ -26,7 +26,7 @@ function runChunk(from: number, to: number): Record<string, number> {
   const input = { days, offices, employees };
   out.genMs += performance.now() - t;
   t = performance.now();
-  const res = planRemoteWork(input, { explain: true });
+  const { result: res, paths } = planRemoteWorkWithPaths(input, { explain: true });
   out.planMs += performance.now() - t;
   t = performance.now();
   const violations = validatePlan(input, res.plan);
@@ -46,6 +46,10 @@ function runChunk(from: number, to: number): Record<string, number> {
   out.granted += res.stats.totalGranted;
   out.target += res.stats.totalTarget;
   out.preferred += res.stats.preferredGranted;
+  out.pathGreedy += paths.greedy;
+  out.pathFlowNoFairness += paths.flowNoFairness;
+  out.pathFlowFull += paths.flowFull;
+  out.pathHeuristic += paths.heuristic;
   return out;
 }
 

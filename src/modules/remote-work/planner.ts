@@ -26,6 +26,12 @@
  *    a minimum on a day (the skill groups are then laminar) and weeks do not straddle two months
  *    of the range with both caps set (then the weekly cap is split between the two months,
  *    earlier month first).
+ *    The flow is first solved without the fairness stage (one arc of capacity T_e and cost −M1
+ *    per employee, −1 per preferred day: a handful of Dijkstra rounds instead of one per fairness
+ *    level). If every employee reaches their target, that plan is already the lexicographic
+ *    optimum (fairness cost 0 is the least possible) and is kept; otherwise the full flow above is
+ *    solved. On the national benchmark about 3 offices in 4 take path 1, 1 in 5 this flow without
+ *    fairness, 1 in 20 the full flow.
  * 3. Non-laminar skills (a person counts for two skill minima): the flow is solved with each such
  *    person placed in the group of their scarcest skill, then repaired (remove remote days where
  *    another skill minimum is broken, least harmful first), refilled greedily (most short first)
