@@ -10,7 +10,8 @@
  *   3. Soggetti, processi e strumenti del lavoro agile
  *   4. Programma di sviluppo del lavoro agile
  * The simplified form (bodies with up to 50 employees) keeps the four parts with fewer tables
- * (no per-office detail, no monthly series) and the programme's essential indicators.
+ * (no figures, coverage or managers per office, no monthly series; the activities only of the
+ * offices that mapped them) and the programme's essential indicators.
  */
 import type { Block, DocumentModel } from '../../platform/documents/document-model.js';
 import { dateIt, instantDateIt } from './agreement-document.js';
@@ -134,7 +135,9 @@ function organisation(d: PolaData): Block[] {
             `e ${n(activities - remotable)} ${activities - remotable === 1 ? 'richiede' : 'richiedono'} la presenza in sede.`),
     ),
   );
-  if (!d.simplified.applied) {
+  // the simplified form lists only the offices that mapped their activities
+  const activityOffices = d.simplified.applied ? d.offices.filter((o) => o.activities.length > 0) : d.offices;
+  if (activityOffices.length) {
     out.push({
       kind: 'table',
       caption: 'Tabella 4 – Attività per ufficio',
@@ -143,7 +146,7 @@ function organisation(d: PolaData): Block[] {
         { header: 'Svolgibili in lavoro agile', width: 4 },
         { header: 'Da svolgere in sede', width: 4 },
       ],
-      rows: d.offices.map((o) => [
+      rows: activityOffices.map((o) => [
         o.name,
         o.activities.filter((a) => a.remotable).map((a) => a.name).join('; ') || '—',
         o.activities.filter((a) => !a.remotable).map((a) => a.name).join('; ') || '—',

@@ -5,7 +5,7 @@
  * people — the report form.
  */
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
 import { api, ApiError } from '../../../api/client';
@@ -108,7 +108,8 @@ export default function ObjectivePage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const q = useObjective(id);
-  const [notice, setNotice] = useState<string | null>(null);
+  const location = useLocation();
+  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
   const o = q.data;
 
