@@ -24,12 +24,8 @@ let headers: Record<string, string>;
 let body: { officeIds: string[]; employeeIds: string[] };
 const month = futureMonth(1);
 const quarterEnd = addDays(futureMonth(4).from, -1);
-/**
- * A ceiling only against pathological slowness: the figures are printed, and the README keeps
- * those measured with this file alone (the machine is shared: in a full parallel run the same
- * plan can take several times longer).
- */
-const CEILING_SECONDS = 30;
+// No timing asserts (machines are noisy): the figures are printed, and the README keeps those
+// measured with this file alone. The checks are on the result: every day written, a valid plan.
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -55,7 +51,6 @@ describe(`a body of 600 employees (${backend()})`, () => {
     const run = res.json();
     const days = workingDays(month.from, month.to).length;
     console.log(JSON.stringify({ figure: 'plan-month-600', backend: backend(), seconds: Math.round(seconds * 1000) / 1000, workingDays: days, ...run.report.stats, summary: run.report.summary }));
-    expect(seconds).toBeLessThan(CEILING_SECONDS);
     expect(run.employees).toBe(600);
     expect((await plannedDays(t.db, body.employeeIds)).length).toBe(600 * days);
     expect(run.report.written).toEqual({ added: 600 * days, changed: 0, removed: 0 });
@@ -72,7 +67,6 @@ describe(`a body of 600 employees (${backend()})`, () => {
     const seconds = (performance.now() - t0) / 1000;
     expect(res.statusCode, res.body).toBe(201);
     console.log(JSON.stringify({ figure: 'replan-month-600', backend: backend(), seconds: Math.round(seconds * 1000) / 1000, ...res.json().report.stats }));
-    expect(seconds).toBeLessThan(CEILING_SECONDS);
     // the same data plans the same month again: nothing to write
     expect(res.json().report.written).toEqual({ added: 0, changed: 0, removed: 0 });
   }, 60_000);
@@ -90,7 +84,6 @@ describe(`a body of 600 employees (${backend()})`, () => {
     expect(done.status).toBe('done');
     expect(done.progress).toBe(100);
     console.log(JSON.stringify({ figure: 'plan-quarter-600-job', backend: backend(), seconds: Math.round(seconds * 1000) / 1000, workingDays: done.workingDays, ...done.report.stats }));
-    expect(seconds).toBeLessThan(3 * CEILING_SECONDS);
     const avoidable = (await storedViolations(month.from, quarterEnd)).filter((v) => v.avoidable !== false);
     expect(avoidable).toEqual([]);
   }, 90_000);
@@ -102,6 +95,5 @@ describe(`a body of 600 employees (${backend()})`, () => {
     expect(res.statusCode).toBe(200);
     console.log(JSON.stringify({ figure: 'grid-month-600', backend: backend(), seconds: Math.round(seconds * 1000) / 1000, bytes: res.body.length }));
     expect(res.json().offices).toHaveLength(30);
-    expect(seconds).toBeLessThan(CEILING_SECONDS);
   }, 60_000);
 });
