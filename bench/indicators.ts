@@ -152,8 +152,10 @@ async function load(url: string, employees: number, month: string): Promise<Reco
     for (const i of idx.rows) await c.query(i.constraint ? `alter table rw_plan_days drop constraint ${i.name}` : `drop index ${i.name}`);
     const days = planDays(month);
     const chunks = 8;
+    const bodies = Number((await c.query<{ n: number }>(`select count(*)::int as n from bench_bodies`)).rows[0].n);
     for (let k = 0; k < chunks; k++) {
-      // ~4 remote days in 10 for people with an agreement, ~5% absences, the rest on site
+      // ~4 remote days in 10 for people with an agreement, ~5% absences, the rest on site; body
+      // by body, as the planner writes them (a body's month is one run)
       await step(
         'planDays',
         `insert into rw_plan_days (employee_id, organization_id, office_id, day, kind)
@@ -165,8 +167,9 @@ async function load(url: string, employees: number, month: string): Promise<Reco
            join rw_employees e on e.organization_id = b.organization_id
            cross join unnest($1::date[]) as d(day)
            cross join lateral (select abs(hashtext(e.id::text || d.day::text)) % 100 as v) h
-          where b.ord % ${chunks} = ${k}`,
-        [days],
+          where b.ord > $2 * ${k} and b.ord <= $2 * ${k + 1}
+          order by b.ord, e.id, d.day`,
+        [days, Math.ceil(bodies / chunks)],
       );
     }
     for (const i of idx.rows) {

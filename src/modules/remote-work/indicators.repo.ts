@@ -34,12 +34,13 @@ export async function selectDirtySlices(tx: Queryable, limit: number): Promise<S
 /**
  * One refresher per slice at a time (two job runs overlapping wait for each other). The commit
  * does not wait for the disk: a slice lost in a crash loses its mark deletion with it (same
- * transaction), so it is simply recomputed again.
+ * transaction), so it is simply recomputed again. Sorts of a large body stay in memory (64 MB).
  */
 export async function lockSlice(tx: Queryable, s: Slice): Promise<void> {
-  await tx.query(`select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtextextended($1, 7312016))`, [
-    `${s.organizationId}:${s.month}`,
-  ]);
+  await tx.query(
+    `select set_config('synchronous_commit', 'off', true), set_config('work_mem', '64MB', true), pg_advisory_xact_lock(hashtextextended($1, 7312016))`,
+    [`${s.organizationId}:${s.month}`],
+  );
 }
 
 /** Deletes the marks of a slice visible now; the recomputation that follows sees at least their writes. */
