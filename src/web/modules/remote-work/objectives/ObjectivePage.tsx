@@ -235,7 +235,7 @@ export default function ObjectivePage() {
                 key={i.id}
                 title={t('rwobj.detail.chartTitle', { name: i.name })}
                 summary={t('rwobj.detail.chartSummary', { n: points.length, latest: latest ? f.value(latest.value, i.valueType, i.unit) : '', target: f.value(i.target, i.valueType, i.unit) })}
-                categories={points.map((x) => f.day(x.day))}
+                categories={points.map((x) => f.shortDay(x.day))}
                 categoryLabel={t('rwobj.detail.chartDate')}
                 series={[{ label: i.name, values: points.map((x) => x.value), type: 'line' }]}
                 reference={{ label: t('rwobj.detail.chartTarget'), value: i.target }}

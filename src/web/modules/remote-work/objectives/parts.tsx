@@ -10,8 +10,11 @@ export function useObjFormat() {
     const locale = lang === 'it' ? 'it-IT' : 'en-GB';
     const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     const pct = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    const short = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
     return {
       day: (d: string | null) => (d ? formatDate(`${d}T12:00:00Z`) : ''),
+      /** A short date for chart axes ("26 ott 26"). */
+      shortDay: (d: string) => short.format(new Date(`${d}T12:00:00Z`)),
       value: (v: number | null, type: ValueType, unit: string) => (v === null ? '' : type === 'percent' ? `${num.format(v)}%` : `${num.format(v)}${unit ? ` ${unit}` : ''}`),
       percent: (v: number) => `${pct.format(v)}%`,
       number: (v: number) => num.format(v),
