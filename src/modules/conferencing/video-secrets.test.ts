@@ -61,4 +61,20 @@ describe('sealed video secrets', () => {
     const brow = { videoSystem: 'bbb', bbbApiUrl: 'https://bbb.example.it/bigbluebutton/api', bbbSecret: br.bbb_secret, bbbChecksum: 'sha256' } as never;
     expect(bbbSettingsOf(brow)?.secret).toBe(BBB_SECRET);
   });
+
+  it('keeps the stored secret when a change leaves it out, but not across video systems', async () => {
+    const id = await platformWith({ videoSystem: 'jitsi', jitsiDomain: 'meet.example.it', jitsiAppId: 'agilepa', jitsiAppSecret: JITSI_SECRET });
+    const put = (payload: Record<string, unknown>) => t.app.inject({ method: 'PUT', url: `/api/v1/conference-platforms/${id}/video`, headers, payload });
+    const kept = await put({ videoSystem: 'jitsi', jitsiDomain: 'video.example.it', jitsiAppId: 'agilepa2' });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json()).toMatchObject({ jitsiDomain: 'video.example.it', videoConfigured: true });
+    const row = await t.db.ownerTx((tx) =>
+      tx.query<{ jitsi_domain: string; jitsi_app_id: string; jitsi_app_secret: string }>('select jitsi_domain, jitsi_app_id, jitsi_app_secret from conference_platform_video where platform_id = $1', [id]),
+    );
+    const r = row.rows[0];
+    expect(jitsiSettingsOf({ videoSystem: 'jitsi', jitsiDomain: r.jitsi_domain, jitsiAppId: r.jitsi_app_id, jitsiAppSecret: r.jitsi_app_secret } as never)?.appSecret).toBe(JITSI_SECRET);
+    const switched = await put({ videoSystem: 'bbb', bbbApiUrl: 'https://bbb.example.it/bigbluebutton/api' });
+    expect(switched.statusCode).toBe(422);
+    expect(switched.json().code).toBe('video.settings_invalid');
+  });
 });

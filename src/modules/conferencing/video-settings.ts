@@ -3,7 +3,7 @@
  * BigBlueButton: API base URL, shared secret, checksum algorithm). Secrets are write-only: they
  * are stored for signing links and never returned, logged or audited.
  */
-import { sealSecret } from '../../platform/secret-box.js';
+import { openSecret, sealSecret } from '../../platform/secret-box.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { errors, type FieldError } from '../../platform/http/errors.js';
@@ -116,12 +116,24 @@ export async function showPlatformVideo(db: Db, auth: AuthContext, platformId: s
   return db.tx(dbContext(auth), async (tx) => viewOf(tx, await managedPlatform(tx, auth, platformId)));
 }
 
+/**
+ * A change that leaves the secret out keeps the stored one, when the video system stays the same
+ * (the operator changes a domain or a URL without typing the secret again).
+ */
+async function withStoredSecret(tx: Queryable, platformId: string, input: PlatformVideoInput): Promise<PlatformVideoInput> {
+  const field = input.videoSystem === 'jitsi' ? 'jitsiAppSecret' : input.videoSystem === 'bbb' ? 'bbbSecret' : null;
+  if (!field || input[field] !== undefined) return input;
+  const stored = await repo.selectVideoSettings(tx, platformId);
+  const secret = stored?.system === input.videoSystem ? stored[field] : null;
+  return secret ? { ...input, [field]: openSecret(secret) } : input;
+}
+
 /** PUT /conference-platforms/{id}/video: the video system the platform drives and its settings, replaced as a whole. */
 export async function updatePlatformVideo(db: Db, auth: AuthContext, platformId: string, input: PlatformVideoInput, meta: { ip?: string } = {}) {
-  const settings = videoSettingsFor(input.videoSystem, input);
   return db.tx(dbContext(auth), async (tx) => {
     const platform = await managedPlatform(tx, auth, platformId);
     const before = await viewOf(tx, platform);
+    const settings = videoSettingsFor(input.videoSystem, await withStoredSecret(tx, platformId, input));
     await repo.updatePlatformVideoSystem(tx, platformId, input.videoSystem);
     await storeVideoSettings(tx, platformId, settings);
     const after = await viewOf(tx, { id: platformId, videoSystem: input.videoSystem });

@@ -173,11 +173,14 @@ describe('video settings of a platform', () => {
 
   it('refuses settings that do not fit the system, field by field, with no partial write', async () => {
     const cases: [Record<string, unknown>, string[]][] = [
-      [{ videoSystem: 'jitsi', jitsiDomain: 'meet.example.it', jitsiAppId: 'x' }, ['body.jitsiAppSecret']],
       [{ videoSystem: 'jitsi', jitsiDomain: 'meet.example.it', jitsiAppId: 'x', jitsiAppSecret: JITSI_SECRET, bbbSecret: BBB_SECRET }, ['body.bbbSecret']],
       [{ videoSystem: 'bbb', bbbApiUrl: 'https://bbb.example.it/bigbluebutton/api' }, ['body.bbbSecret']],
       [{ videoSystem: 'none', jitsiDomain: 'meet.example.it' }, ['body.jitsiDomain']],
     ];
+    // no secret stored yet for this system: it is required (a configured one keeps its secret)
+    const noSecret = await putVideo(operator, unconfiguredId, { videoSystem: 'jitsi', jitsiDomain: 'meet.example.it', jitsiAppId: 'x' });
+    expect(noSecret.statusCode, noSecret.body).toBe(422);
+    expect(noSecret.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.jitsiAppSecret']);
     for (const [payload, fields] of cases) {
       const r = await putVideo(operator, jitsiId, payload);
       expect(r.statusCode, r.body).toBe(422);
