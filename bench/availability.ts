@@ -8,7 +8,7 @@
  *     and the CPU per call of this process (cpuMsPerCall) and of the database (dbCpuMsPerCall);
  *   - through HTTP (`GET /api/v1/conference-platforms/{id}/availability`, API token, one request
  *     at a time): httpP50Ms, httpP99Ms;
- *   - the loads query inside the database (conference_platform_loads_ms, EXPLAIN ANALYZE
+ *   - the loads query inside the database (conference_platform_loads_json, EXPLAIN ANALYZE
  *     execution time): dbP50Ms, dbP99Ms.
  *
  *   npm run bench -- availability [--bookings 100000] [--runs 500] [--keep]
@@ -167,7 +167,7 @@ async function main() {
     for (let i = 0; i < runs + 50; i++) {
       const m = pick();
       const r = await db.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(
-        `explain (analyze, format json) select s, e, connections from conference_platform_loads_ms($1, $2, $3, null)`,
+        `explain (analyze, format json) select conference_platform_loads_json($1, $2, $3, null)`,
         [platformId, new Date(m.from).toISOString(), new Date(m.to).toISOString()],
       );
       if (i >= 50) dbTimes.push(r.rows[0]['QUERY PLAN'][0]['Execution Time']);

@@ -123,9 +123,10 @@ describe('admit without a database', () => {
         calls.push(params ?? []);
         const lock = params?.[7] === true;
         // not locked: a window whose loads leave room (the database's sum "disagreed"); locked: one load of 96
-        const rows = lock
-          ? [{ locked: true, capacity: 100, s: null, e: null, connections: null }, { locked: true, capacity: 100, s: 11 * Q, e: 13 * Q, connections: 96 }]
-          : [{ locked: false, capacity: 100, s: null, e: null, connections: null }, { locked: false, capacity: 100, s: 0, e: 11 * Q, connections: 95 }];
+        const a = lock
+          ? { locked: true, capacity: 100, s: [11 * Q], e: [13 * Q], c: [96] }
+          : { locked: false, capacity: 100, s: [0], e: [11 * Q], c: [95] };
+        const rows = [{ a }];
         return { rows: rows as T[], rowCount: rows.length };
       },
     };
@@ -135,9 +136,9 @@ describe('admit without a database', () => {
     expect(r?.overflows).toEqual([{ start: 11 * Q, end: 12 * Q, used: 96, requested: 5, capacity: 100, excess: 1 }]);
   });
 
-  it('throws platform.not_found when no row comes back', async () => {
-    const empty: Queryable = { exec: async () => undefined, query: async <T>() => ({ rows: [] as T[], rowCount: 0 }) };
-    await expect(admit(empty, 'p', { start: 0, end: Q, connections: 1 }, null)).rejects.toMatchObject({ code: 'platform.not_found' });
+  it('throws platform.not_found when the database finds no platform', async () => {
+    const none: Queryable = { exec: async () => undefined, query: async <T>() => ({ rows: [{ a: null }] as T[], rowCount: 1 }) };
+    await expect(admit(none, 'p', { start: 0, end: Q, connections: 1 }, null)).rejects.toMatchObject({ code: 'platform.not_found' });
   });
 });
 

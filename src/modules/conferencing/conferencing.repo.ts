@@ -153,13 +153,37 @@ export async function lockPlatform(db: Queryable, id: string): Promise<boolean> 
   return r.rows[0].found;
 }
 
-/** The bookings holding capacity (accepted, pending) over [from, to), anonymous; `except` leaves one out. */
+/** A platform's load as the database returns it: starts, ends (epoch ms) and connections, index by index. */
+interface LoadArrays {
+  s: number[];
+  e: number[];
+  c: number[];
+}
+
+/** pg and PGlite read json columns with JSON.parse; a driver that does not would hand over the text. */
+function loadArraysOf(v: unknown): LoadArrays {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as LoadArrays;
+}
+
+function toLoads(a: LoadArrays): Load[] {
+  const out: Load[] = new Array(a.s.length);
+  for (let i = 0; i < a.s.length; i++) out[i] = { start: a.s[i], end: a.e[i], connections: a.c[i] };
+  return out;
+}
+
+/**
+ * The bookings holding capacity (accepted, pending) over [from, to), anonymous; `except` leaves one
+ * out. One json value of three arrays (conference_platform_loads_json, migration 0011): a month of
+ * a busy platform is read several times faster than one row per booking.
+ */
 export async function selectLoads(db: Queryable, platformId: string, from: number, to: number, except: string | null = null): Promise<Load[]> {
-  const r = await db.query<{ s: string | number; e: string | number; connections: number }>(
-    `select s, e, connections from conference_platform_loads_ms($1, $2, $3, $4)`,
-    [platformId, new Date(from).toISOString(), new Date(to).toISOString(), except],
-  );
-  return r.rows.map((x) => ({ start: Number(x.s), end: Number(x.e), connections: x.connections }));
+  const r = await db.query<{ loads: unknown }>(`select conference_platform_loads_json($1, $2, $3, $4) as loads`, [
+    platformId,
+    new Date(from).toISOString(),
+    new Date(to).toISOString(),
+    except,
+  ]);
+  return toLoads(loadArraysOf(r.rows[0].loads));
 }
 
 export interface Admission {
@@ -185,14 +209,19 @@ export async function admission(
   lock: boolean,
 ): Promise<Admission | null> {
   const iso = (ms: number) => new Date(ms).toISOString();
-  const r = await db.query<{ locked: boolean; capacity: number; s: number | null; e: number | null; connections: number | null }>(
-    `select locked, capacity, s, e, connections from conference_platform_admission($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [platformId, iso(candidate.start), iso(candidate.end), candidate.connections, except, iso(window.from), iso(window.to), lock],
-  );
-  if (!r.rows.length) return null;
-  const loads: Load[] = [];
-  for (const x of r.rows) if (x.s !== null) loads.push({ start: x.s, end: Number(x.e), connections: Number(x.connections) });
-  return { locked: r.rows[0].locked, capacity: r.rows[0].capacity, loads };
+  const r = await db.query<{ a: unknown }>(`select conference_platform_admission($1, $2, $3, $4, $5, $6, $7, $8) as a`, [
+    platformId,
+    iso(candidate.start),
+    iso(candidate.end),
+    candidate.connections,
+    except,
+    iso(window.from),
+    iso(window.to),
+    lock,
+  ]);
+  if (r.rows[0].a === null) return null;
+  const a = loadArraysOf(r.rows[0].a) as LoadArrays & { locked: boolean; capacity: number };
+  return { locked: a.locked, capacity: a.capacity, loads: toLoads(a) };
 }
 
 /** The bookings holding capacity (accepted, pending) that end after `from`: what a lower capacity must still hold. */
