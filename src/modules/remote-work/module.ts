@@ -9,6 +9,7 @@ import { agreementJobs } from './agreement-jobs.js';
 import { seedAgreementsDemo } from './agreements.seed-demo.js';
 import { seedPlansDemo } from './plans.seed-demo.js';
 import { seedIndicatorsDemo } from './indicators.seed-demo.js';
+import { seedPolaObjectivesDemo } from './pola-objectives.seed-demo.js';
 
 export const remoteWorkModule: ModuleDefinition = {
   name: 'remote-work',
@@ -20,6 +21,7 @@ export const remoteWorkModule: ModuleDefinition = {
     await seedPlansDemo(db);
     // the indicators' target and first roll-ups, once everything else is there
     await seedIndicatorsDemo(db);
+    await seedPolaObjectivesDemo(db);
   },
   jobs: (deps) => ({
     handlers: { ...indicatorJobHandlers(deps.db), [PLAN_JOB]: planJobHandler(), ...agreementJobs(deps).handlers },
