@@ -87,3 +87,11 @@ begin
      and (p_except is null or b.id <> p_except);
   return v_loads;
 end $$;
+
+-- The overlap index of 0008 with the columns the loads read included, so a month's load is an
+-- index-only scan (no visit to the table's pages, scattered in creation order): 1.26 → 0.95 ms
+-- for 1,746 bookings of a month (100,000 on the platform), the index 18 MB instead of 10 MB.
+-- Same keys and predicate, so every plan that used the old index can use this one.
+create index bookings_platform_range_cover on bookings using gist (platform_id, tstzrange(starts_at, ends_at, '[)'))
+  include (id, starts_at, ends_at, expected_connections) where status in ('accepted', 'pending');
+drop index bookings_platform_range;
