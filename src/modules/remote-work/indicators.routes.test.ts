@@ -145,7 +145,7 @@ describe('a body’s dashboard', () => {
 });
 
 describe('the target', () => {
-  const put = (who: string, payload: unknown) => t.app.inject({ method: 'PUT', url: '/api/v1/remote-work/indicators/target', headers: H[who], payload });
+  const put = (who: string, payload: Record<string, unknown> | string) => t.app.inject({ method: 'PUT', url: '/api/v1/remote-work/indicators/target', headers: H[who], payload });
 
   it('HR sets it (audited); the default is 30%', async () => {
     expect((await get('hr', '/target')).json()).toMatchObject({ targetPercent: 60, isDefault: false });
