@@ -83,9 +83,27 @@ async function reconcile(db: Queryable, platformId: string, run: LoadOutput) {
     if (!unanswered.has(r.title)) fail(`stored booking ${r.title} was never requested`);
     storedUnanswered++; // in flight when autocannon stopped: stored, answer not read
   }
+  const ms = (status: number, after = 0) => run.answers.filter((a) => a[1] === status && a[4] >= after).map((a) => a[3]).sort((x, y) => x - y);
+  const latency = (xs: number[]) => ({ p50: round2(percentile(xs, 50)), p99: round2(percentile(xs, 99)) });
   const storedAccepted = stored.rows.filter((r) => r.status === 'accepted').length;
   if (storedAccepted !== accepted + storedUnanswered) fail(`stored ${storedAccepted} accepted, answered ${accepted} + ${storedUnanswered} in flight`);
-  return { accepted, refused, storedAccepted, inFlightAtStop: unanswered.size, storedInFlight: storedUnanswered, answers: codes };
+  return {
+    accepted,
+    refused,
+    storedAccepted,
+    inFlightAtStop: unanswered.size,
+    storedInFlight: storedUnanswered,
+    answers: codes,
+    acceptedLatency: latency(ms(201)),
+    refusedLatency: latency(ms(409)),
+    // once the platform is full (after the first 3 seconds): nearly only refusals
+    after3s: { ...latency([...ms(201, 3000), ...ms(409, 3000)].sort((x, y) => x - y)), accepted: ms(201, 3000).length, answers: ms(201, 3000).length + ms(409, 3000).length },
+    // when the accepted answers came: seconds since the start at which 50 % and 90 % of them had arrived
+    acceptedBySeconds: (() => {
+      const at = run.answers.filter((a) => a[1] === 201).map((a) => a[4] / 1000).sort((x, y) => x - y);
+      return { half: round2(percentile(at, 50)), ninetyPercent: round2(percentile(at, 90)) };
+    })(),
+  };
 }
 
 /** The ceiling: the booking transaction straight on a pg pool, `connections` callers for `seconds`. */
@@ -203,6 +221,10 @@ async function main() {
       p99Ms: run.p99Ms,
       maxMs: run.maxMs,
       answers: checked.answers,
+      acceptedMs: checked.acceptedLatency,
+      refusedMs: checked.refusedLatency,
+      after3sMs: checked.after3s,
+      acceptedBySeconds: checked.acceptedBySeconds,
       serverCpuMsPerRequest: round2((cpu.user + cpu.system) / 1000 / (run.sent - run.unanswered.length)),
       dbCpuMsPerRequest: round2((dbCpu * 1000) / (run.sent - run.unanswered.length)),
       ceilingRequestsPerSecond: top.requestsPerSecond,

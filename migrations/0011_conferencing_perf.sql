@@ -30,16 +30,44 @@ begin
   return v;
 end $$;
 
+-- The advisory lock keys of a platform: hashtext(id) in the high 32 bits; the low 32 bits are a
+-- UTC day number for the day locks, all ones for the gate (no day reaches it). Two platforms with
+-- the same hash only share locks: more waiting, never less safety.
+create or replace function conference_platform_gate(p_platform uuid) returns bigint
+  language sql immutable as $$
+  select (hashtext(p_platform::text)::bigint << 32) | 4294967295
+$$;
+
+-- 0008's platform lock, now also the platform's gate taken exclusively (see the admission below):
+-- changing, archiving, cancelling in or deciding on a platform waits for the admissions in
+-- progress and holds new ones back. False when the platform does not exist.
+create or replace function conference_platform_lock(p_platform uuid) returns boolean
+  language plpgsql security definer set search_path = public as $$
+begin
+  perform pg_advisory_xact_lock(conference_platform_gate(p_platform));
+  perform 1 from conference_platforms where id = p_platform for update;
+  return found;
+end $$;
+
 -- The admission of a booking in one call (one round trip instead of three), used by admit() in
 -- booking-capacity.ts. In this snapshot the highest use over [p_start, p_end) is summed; if the
 -- candidate does not fit, the loads of the suggestion window [p_window_from, p_window_to) are
--- returned WITHOUT taking any lock (a refusal from a consistent snapshot can never overbook);
--- otherwise (or when p_lock) the platform row is locked FOR UPDATE and the loads overlapping the
--- candidate are read again after the lock was granted — each statement of a volatile PL/pgSQL
--- function takes a new snapshot, so they include every admission committed before — with the
--- capacity as it is under the lock (a concurrent lowering of it is seen).
--- Returns {"locked": …, "capacity": …, "s": […], "e": […], "c": […]}; null: no such platform.
--- The database only chooses which loads to return: the rule itself is applied by capacity.ts.
+-- returned WITHOUT taking any lock (a refusal from a consistent snapshot can never overbook).
+-- Otherwise (or when p_lock) the admission is serialised with every other admission that could
+-- share an instant with it, by transaction advisory locks (single-bigint key space; the audit
+-- chain uses the two-integer one) derived from the platform:
+--   * the platform's gate, SHARED: admissions do not block one another on it, while every change
+--     of the platform (capacity, archive, cancellation, decision: conference_platform_lock below
+--     takes the gate EXCLUSIVELY) waits for the admissions in progress and they wait for it —
+--     queued in order, so neither starves; the capacity read under it cannot change until commit;
+--   * one lock per UTC day that [p_start, p_end) touches, in ascending order (at most 8: a booking
+--     lasts at most 7 days; a longer range takes the gate exclusively instead). Two overlapping
+--     bookings share an instant, hence a day, hence a lock: they run one after the other, while
+--     bookings of other days are admitted in parallel.
+-- Then the loads overlapping the candidate are read again — each statement of a volatile PL/pgSQL
+-- function takes a new snapshot, so they include every admission committed before the locks were
+-- granted. Returns {"locked": …, "capacity": …, "s": […], "e": […], "c": […]}; null: no such
+-- platform. The database only chooses which loads to return: the rule is applied by capacity.ts.
 create or replace function conference_platform_admission(
   p_platform uuid, p_start timestamptz, p_end timestamptz, p_connections integer, p_except uuid,
   p_window_from timestamptz, p_window_to timestamptz, p_lock boolean)
@@ -49,6 +77,8 @@ declare
   v_capacity integer;
   v_peak bigint;
   v_loads json;
+  v_first bigint := floor(extract(epoch from p_start) / 86400);
+  v_last bigint := floor(extract(epoch from p_end - interval '1 microsecond') / 86400);
 begin
   if not p_lock then
     select p.capacity into v_capacity from conference_platforms p where p.id = p_platform;
@@ -70,11 +100,19 @@ begin
       return json_build_object('locked', false, 'capacity', v_capacity, 's', v_loads -> 's', 'e', v_loads -> 'e', 'c', v_loads -> 'c');
     end if;
   end if;
-  select p.capacity into v_capacity from conference_platforms p where p.id = p_platform for update;
+  if v_last - v_first > 7 then
+    perform pg_advisory_xact_lock(conference_platform_gate(p_platform));
+  else
+    perform pg_advisory_xact_lock_shared(conference_platform_gate(p_platform));
+    for d in v_first .. v_last loop
+      perform pg_advisory_xact_lock(conference_platform_gate(p_platform) - 4294967295 + d);
+    end loop;
+  end if;
+  select p.capacity into v_capacity from conference_platforms p where p.id = p_platform;
   if not found then
     return null;
   end if;
-  -- a statement after the lock: a snapshot that includes every admission committed before it
+  -- a statement after the locks: a snapshot that includes every admission committed before them
   select json_build_object(
            'locked', true, 'capacity', v_capacity,
            's', coalesce(json_agg(round(date_part('epoch', b.starts_at) * 1000)::bigint), '[]'::json),

@@ -29,14 +29,16 @@ export interface LoadOutput {
   errors: number;
   timeouts: number;
   sent: number;
-  /** [title, status, booking id (201) or problem code] */
-  answers: [string, number, string][];
+  /** [title, status, booking id (201) or problem code, ms from writing the request to the answer, ms since the start] */
+  answers: [string, number, string, number, number][];
   /** Titles sent and never answered (in flight when the run stopped, or timed out). */
   unanswered: string[];
 }
 
 interface Ctx {
   title?: string;
+  /** when the request was written (setupRequest runs just before) */
+  t0?: number;
 }
 
 /** The part of autocannon's API used here (the package has no type declarations). */
@@ -63,7 +65,8 @@ async function main() {
   const input = JSON.parse(process.env.BOOKING_LOAD ?? '') as LoadInput;
   const random = rng(input.seed);
   const sent = new Set<string>();
-  const answers: [string, number, string][] = [];
+  const answers: [string, number, string, number, number][] = [];
+  const started = performance.now();
   let n = 0;
   const result = await autocannon({
     url: input.url,
@@ -76,6 +79,7 @@ async function main() {
         setupRequest: (req, context) => {
           const title = `${input.prefix}-${n++}`;
           context.title = title;
+          context.t0 = performance.now();
           sent.add(title);
           const token = input.tokens[Math.floor(random() * input.tokens.length)];
           const b = randomBooking(random, input.days, title);
@@ -95,7 +99,8 @@ async function main() {
           } catch {
             detail = body.slice(0, 200);
           }
-          answers.push([title, status, detail]);
+          const now = performance.now();
+          answers.push([title, status, detail, now - (context.t0 ?? now), now - started]);
         },
       },
     ],

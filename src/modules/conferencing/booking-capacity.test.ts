@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createTestDb } from '../../../test/helpers.js';
+import { backend, createTestDb } from '../../../test/helpers.js';
 import { createUser, organizationId } from '../../../test/auth-helpers.js';
 import type { Db } from '../../platform/db/index.js';
 import type { AuthContext } from '../../platform/auth/context.js';
@@ -142,6 +142,17 @@ describe('admit without a database', () => {
   });
 });
 
+/** The advisory locks this transaction holds: mode and the low 32 bits of the key (a UTC day, or all ones for the gate). */
+async function advisoryLocks(tx: Queryable): Promise<{ mode: string; low: number }[]> {
+  const r = await tx.query<{ mode: string; low: string }>(
+    `select mode, objid::text as low from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted order by mode, objid`,
+  );
+  return r.rows.map((x) => ({ mode: x.mode, low: Number(x.low) }));
+}
+
+const GATE = 4_294_967_295;
+const utcDay = (ms: number) => Math.floor(ms / DAY);
+
 describe('admit', () => {
   let db: Db;
   let member: AuthContext;
@@ -167,9 +178,10 @@ describe('admit', () => {
     const out = await db.tx(dbContext(member), async (tx) => {
       const refused = await admit(tx, platformId, candidate, null);
       const xid = await tx.query<{ xid: string | null }>(`select txid_current_if_assigned()::text as xid`);
-      return { refused, xid: xid.rows[0].xid };
+      return { refused, xid: xid.rows[0].xid, locks: await advisoryLocks(tx) };
     });
     expect(out.xid).toBeNull(); // no row lock, no write: the transaction never got an id
+    expect(out.locks).toEqual([]); // nor any lock of the platform
     expect(out.refused?.overflows).toEqual([{ start: Date.parse(rome(day, '11:00')), end: Date.parse(rome(day, '12:00')), used: 100, requested: 1, capacity: 100, excess: 1 }]);
     expect(out.refused?.window).toEqual([{ start: Date.parse(rome(day, '10:00')), end: Date.parse(rome(day, '12:00')), connections: 100 }]);
   });
@@ -209,14 +221,61 @@ describe('admit', () => {
     expect(refusals).toBeLessThan(130);
   });
 
-  it('locks the platform row before an admission (the caller then writes under the lock)', async () => {
+  it('admits under the platform gate (shared) and the lock of each UTC day the range touches', async () => {
     const candidate = { start: Date.parse(rome(day, '12:00')), end: Date.parse(rome(day, '13:00')), connections: 100 };
     const out = await db.tx(dbContext(member), async (tx) => {
       const refused = await admit(tx, platformId, candidate, null);
-      const xid = await tx.query<{ xid: string | null }>(`select txid_current_if_assigned()::text as xid`);
-      return { refused, xid: xid.rows[0].xid };
+      return { refused, locks: await advisoryLocks(tx) };
     });
     expect(out.refused).toBeNull();
-    expect(out.xid).not.toBeNull(); // select … for update of the platform row
+    expect(out.locks).toEqual([
+      { mode: 'ExclusiveLock', low: utcDay(candidate.start) },
+      { mode: 'ShareLock', low: GATE },
+    ]);
+    // a range across UTC midnight takes both days, in ascending order
+    const across = { start: Date.parse(`${day}T23:00:00Z`), end: Date.parse(`${day}T23:00:00Z`) + 2 * 3_600_000, connections: 1 };
+    const locks = await db.tx(dbContext(member), async (tx) => {
+      await admit(tx, platformId, across, null);
+      return advisoryLocks(tx);
+    });
+    expect(locks.filter((l) => l.mode === 'ExclusiveLock').map((l) => l.low)).toEqual([utcDay(across.start), utcDay(across.start) + 1]);
+    // a platform change takes the gate exclusively
+    const change = await db.tx(dbContext(member), async (tx) => {
+      expect(await repo.lockPlatform(tx, platformId)).toBe(true);
+      return advisoryLocks(tx);
+    });
+    expect(change).toEqual([{ mode: 'ExclusiveLock', low: GATE }]);
   });
+
+  it('lets admissions of other days through while one holds its day; the same day and platform changes wait (PostgreSQL)', async () => {
+    // PGlite has one connection: transactions run one after the other, so only the locks taken are checked above
+    if (backend() !== 'postgresql') {
+      expect(db.kind).toBe('pglite');
+      return;
+    }
+    const other = workingDayAfter(8);
+    const at = (d: string, from: string, to: string) => ({ start: Date.parse(rome(d, from)), end: Date.parse(rome(d, to)), connections: 1 });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let holding!: () => void;
+    const isHolding = new Promise<void>((r) => (holding = r));
+    const first = db.tx(dbContext(member), async (tx) => {
+      expect(await admit(tx, platformId, at(day, '14:00', '15:00'), null)).toBeNull();
+      holding();
+      await held;
+    });
+    await isHolding;
+    const settled = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
+    const otherDay = db.tx(dbContext(member), (tx) => admit(tx, platformId, at(other, '14:00', '15:00'), null));
+    expect(await settled(otherDay, 5_000)).toBe(true);
+    const sameDay = db.tx(dbContext(member), (tx) => admit(tx, platformId, at(day, '16:00', '17:00'), null));
+    const change = db.tx(dbContext(member), (tx) => repo.lockPlatform(tx, platformId));
+    expect(await settled(sameDay, 500)).toBe(false);
+    expect(await settled(change, 100)).toBe(false);
+    release();
+    await first;
+    expect(await settled(sameDay, 5_000)).toBe(true);
+    expect(await settled(change, 5_000)).toBe(true);
+  });
+
 });

@@ -6,13 +6,14 @@
  * One round trip (conference_platform_admission, migration 0011): in a snapshot, without any
  * lock, the database sums the bookings overlapping the candidate; if it does not fit, the answer
  * is a refusal — correct as of the snapshot, and a refusal can never overbook — so refusals
- * neither wait for the platform lock nor write anything, and the loads of the suggestion window
- * come back in the same call. Otherwise the platform row is locked (so concurrent admissions of
- * one platform run one after the other) and the overlapping bookings are read again with the
- * capacity, both as they are once the lock is granted (every admission committed before is
- * included, and so is a lowered capacity); only then may the caller write. The rule itself is
- * applied here, by capacity.ts, on the rows returned: should it disagree with the database's sum
- * on a refusal, the admission is decided again under the lock.
+ * neither wait for a lock nor write anything, and the loads of the suggestion window come back in
+ * the same call. Otherwise the admission takes the lock of each UTC day the candidate touches
+ * (overlapping bookings share a day: admissions of one platform and day run one after the other,
+ * other days in parallel) and the platform's gate in shared mode (changes of the platform take it
+ * exclusively), and the overlapping bookings are read again with the capacity, as they are once
+ * the locks are granted; only then may the caller write. The rule itself is applied here, by
+ * capacity.ts, on the rows returned: should it disagree with the database's sum on a refusal, the
+ * admission is decided again under the locks.
  * `refusal` builds the 409 problem with the overflowing segments and the nearest fitting ranges;
  * the surrounding two weeks come with the refusal when no lock was taken, otherwise they are read in
  * a transaction of their own afterwards, so the lock is never held while searching.

@@ -147,7 +147,7 @@ export async function selectPlatforms(db: Queryable, limit: number, offset: numb
   return { items: r.rows.map(toPlatform), total: c.rows[0].n };
 }
 
-/** Locks the platform row until the end of the transaction; false when it does not exist. */
+/** Locks the platform (its gate exclusively, then its row) until the end of the transaction: waits for the admissions in progress and holds new ones back; false when it does not exist. */
 export async function lockPlatform(db: Queryable, id: string): Promise<boolean> {
   const r = await db.query<{ found: boolean }>(`select conference_platform_lock($1) as found`, [id]);
   return r.rows[0].found;
@@ -187,7 +187,7 @@ export async function selectLoads(db: Queryable, platformId: string, from: numbe
 }
 
 export interface Admission {
-  /** The platform row is locked until the end of the transaction and `loads` were read under the lock. */
+  /** The admission holds its locks (the days it touches, the platform gate shared) until the end of the transaction; `loads` were read under them. */
   locked: boolean;
   /** The platform's capacity (under the lock when locked). */
   capacity: number;
