@@ -336,7 +336,7 @@ describe('the municipal secretary', () => {
     await context.close();
   });
   it('shows Rome times even on a computer set to another time zone', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'America/New_York' });
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'America/New_York', reducedMotion: 'reduce' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

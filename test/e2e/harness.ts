@@ -50,7 +50,8 @@ export const PHONE = { width: 375, height: 812 };
 
 /** A fresh context (own cookies) whose page fails the test on CSP violations and uncaught errors. */
 export async function newPage(browser: Browser, baseUrl: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+  // reduced motion: no CSS transitions, so axe never measures a colour halfway through one
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'it-IT', timezoneId: 'Europe/Rome', reducedMotion: 'reduce' });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
