@@ -1,7 +1,9 @@
 /**
  * Use case: a person of a member body books a range of a platform. The calendar rules are
- * checked first (pure), then, in ONE transaction, the platform row is locked, the overlapping
- * bookings summed and the booking inserted only if every instant stays within the capacity.
+ * checked first (pure), then, in ONE transaction, `admit()` (booking-capacity.ts) takes the
+ * platform's gate (shared) and the locks of the days the range touches, sums the overlapping
+ * bookings and inserts the booking only if every instant stays within the capacity; a refusal
+ * is answered from a snapshot without locks (see the module README).
  * The organiser's mail (the invitation when accepted, "awaiting approval" when pending) is
  * queued in the same transaction.
  */
