@@ -28,6 +28,7 @@ beforeAll(async () => {
   const office = await insertOffice(server.db, { organizationId: lucca, name: 'Ufficio Tributi', managerUserId: m.id });
   const users = await server.db.ownerTx((tx) => tx.query<{ id: string }>(`select id from users where email = $1`, [employee.email]));
   await insertEmployee(server.db, { organizationId: lucca, officeId: office, firstName: 'Anna', lastName: 'Bianchi', userId: users.rows[0].id });
+  await insertEmployee(server.db, { organizationId: lucca, officeId: office, firstName: 'Luca', lastName: 'Verdi', email: 'luca.verdi@e2e.example' });
 });
 
 afterAll(async () => {
@@ -180,6 +181,78 @@ describe('remote-work agreements: request → approve → register', () => {
     await dialog.getByText('Without a justified reason the notice is at least 30 days').waitFor();
     await expectAccessible(page, 'withdrawal dialog in English (phone)');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('HR drafts an agreement for an employee with a plan of days, then renews Anna’s from its page', async () => {
+    const { context, page, problems } = await newPage(browser, server.baseUrl, DESKTOP);
+    await signIn(page, hr.email, hr.password);
+    await page.goto('/lavoro-agile/accordi');
+    await h1(page, 'Accordi di lavoro agile');
+    await page.getByRole('link', { name: 'Nuovo accordo per un dipendente' }).click();
+    await h1(page, 'Nuovo accordo per un dipendente');
+    // the employee picker: search by name, then choose
+    await page.getByLabel('Cerca il dipendente').fill('Verdi');
+    await page.getByText('Verdi Luca — Ufficio Tributi').click();
+    expect(await page.getByLabel('Verdi Luca — Ufficio Tributi').isChecked()).toBe(true);
+    // no safety acknowledgement on the employee's behalf
+    expect(await page.locator('#rwa-safety').count()).toBe(0);
+
+    // the plan of days: next month, whose second week is all inside the term
+    await page.getByText('Concorda un calendario dei giorni in sede e in lavoro agile').click();
+    const plan = page.locator('#rwa-plan');
+    await plan.waitFor();
+    await plan.getByRole('button', { name: 'Mese successivo' }).click();
+    const week = plan.locator('tbody tr').nth(1).locator('button.rwa-plan-day');
+    expect(await week.count()).toBe(5);
+    // keyboard: Space marks "agile", again "in sede", again clears
+    const monday = week.nth(0);
+    await monday.focus();
+    await page.keyboard.press('Space');
+    expect(await monday.getAttribute('aria-pressed')).toBe('true');
+    expect(await monday.getAttribute('aria-label')).toMatch(/: agile$/);
+    expect(await monday.textContent()).toContain('Agile');
+    await page.keyboard.press('Enter');
+    expect(await monday.getAttribute('aria-label')).toMatch(/: in sede$/);
+    expect(await monday.textContent()).toContain('Sede');
+    await page.keyboard.press('Space');
+    expect(await monday.getAttribute('aria-pressed')).toBe('false');
+    // three remote days in a week of at most two: the rules' message under the calendar
+    for (const i of [0, 1, 2]) await week.nth(i).click();
+    await plan.getByText(/il calendario ha 3 giorni di lavoro agile, oltre il massimo di 2\./).waitFor();
+    await expect.poll(() => page.getByTestId('rwa-live').textContent()).toBe('Da correggere: 1.');
+    await expectAccessible(page, 'HR draft with a plan beyond the weekly cap');
+    await week.nth(2).click(); // Wednesday → in sede
+    expect(await week.nth(2).getAttribute('aria-label')).toMatch(/: in sede$/);
+    await expect.poll(() => page.getByTestId('rwa-live').textContent()).toBe('Le condizioni rispettano le regole.');
+    expect(await plan.getByTestId('rwa-plan-count').textContent()).toBe('Nel mese: 2 giorni agile, 1 in sede.');
+    await expectAccessible(page, 'HR draft with a valid plan');
+    await page.getByRole('button', { name: 'Prepara l’accordo' }).click();
+    await h1(page, 'Accordo di Luca Verdi');
+    await page.getByText('Accordo preparato.').waitFor();
+    const drafted = await server.db.ownerTx((tx) =>
+      tx.query<{ monthly_plan: Record<string, string> }>(`select a.monthly_plan from rw_agreements a join rw_employees e on e.id = a.employee_id where e.last_name = 'Verdi'`),
+    );
+    expect(Object.values(drafted.rows[0].monthly_plan).sort()).toEqual(['onsite', 'remote', 'remote']);
+
+    // renewal of Anna's registered fixed-term agreement, prefilled from it
+    await page.goto(agreementUrl);
+    await h1(page, 'Accordo di Anna Bianchi');
+    await page.getByRole('link', { name: 'Rinnova' }).click();
+    await h1(page, 'Rinnovo dell’accordo di Anna Bianchi');
+    expect(await page.getByLabel('Giorni a settimana').inputValue()).toBe('2');
+    expect(await page.getByLabel('Strumenti di lavoro (facoltativo)').inputValue()).toBe('Computer portatile fornito dall’ente');
+    const old = await server.db.ownerTx((tx) => tx.query<{ ends_on: string }>(`select to_char(ends_on, 'YYYY-MM-DD') as ends_on from rw_agreements where id = $1`, [agreementUrl.split('/').pop()]));
+    const next = new Date(Date.parse(old.rows[0].ends_on) + 86_400_000).toISOString().slice(0, 10);
+    expect(await page.getByLabel('Primo giorno').inputValue()).toBe(next);
+    await expectAccessible(page, 'renewal form (HR)');
+    await page.getByRole('button', { name: 'Rinnova l’accordo' }).click();
+    await page.getByText('Rinnovo chiesto: ecco il nuovo accordo.').waitFor();
+    await h1(page, 'Accordo di Anna Bianchi');
+    expect(new URL(page.url()).pathname).not.toBe(agreementUrl);
+    await page.getByRole('link', { name: 'Rinnova un accordo precedente' }).waitFor();
+    await expectAccessible(page, 'renewed agreement (HR)');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -12,6 +12,7 @@ import { api, apiUrl } from '../../../api/client';
 import { Loading, PageTitle } from '../../../components/Page';
 import { ProblemAlert, SuccessNotice } from '../../../components/Problem';
 import { ActionDialog, dialogActionOf, type DialogAction } from './ActionDialog';
+import { useSession } from '../../../api/session';
 import { useAgreementFormat } from './format';
 import { StatusBadge } from './parts';
 import type { Agreement } from './types';
@@ -27,6 +28,8 @@ export default function AgreementPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<DialogAction | null>(null);
+  const { hasRole } = useSession();
+  const hr = hasRole('hr_manager', 'body_admin');
   const q = useQuery({ queryKey: ['rw-agreements', 'one', id], queryFn: ({ signal }) => api<Agreement>(`/remote-work/agreements/${encodeURIComponent(id)}`, { signal }) });
   const a = q.data;
   const closeDialog = useCallback(() => setDialog(null), []);
@@ -103,7 +106,12 @@ export default function AgreementPage() {
                 {t(`rwa.action.${dialogActionOf(a, x)}` as MessageKey)}
               </button>
             ))}
-          {a.actions.includes('renew') && (
+          {a.actions.includes('renew') && hr && (
+            <Link className="btn btn-outline-primary" to={`/lavoro-agile/accordi/nuovo?rinnova=${a.id}`}>
+              {t('rwa.renew.action')}
+            </Link>
+          )}
+          {a.actions.includes('renew') && !hr && (
             <button type="button" className="btn btn-outline-primary" disabled={busy} onClick={() => void post('renewal', 'renew')}>
               {t('rwa.action.renew')}
             </button>

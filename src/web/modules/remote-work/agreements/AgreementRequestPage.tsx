@@ -1,10 +1,16 @@
 /**
- * "Chiedi un accordo di lavoro agile", made for a phone: the employee proposes the terms; every
+ * "Chiedi un accordo di lavoro agile", made for a phone: the employee proposes the terms (HR drafts
+ * them for an employee with `?per=dipendente`, or renews an agreement with `?rinnova=<id>`,
+ * prefilled from it), with an optional plan of office and remote days (PlanCalendar); every
  * change is checked at once with the same rules the API enforces (agreement-rules.ts), and the
  * messages appear under the field they concern. On sending, the office manager is told by e-mail.
  */
-import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { useSession } from '../../../api/session';
+import type { Page } from '../../../api/types';
+import { Loading } from '../../../components/Page';
 import { useI18n } from '../../../i18n';
 import { api, ApiError } from '../../../api/client';
 import { CheckboxGroup, SelectField, TextField } from '../../../components/Field';
@@ -13,6 +19,7 @@ import { ProblemAlert } from '../../../components/Problem';
 import { addDays, agreementViolations, romeToday, type AgreementTerms, type RuleViolation } from '../../../../modules/remote-work/agreement-rules';
 import { useAgreementFormat } from './format';
 import { TextAreaField } from './parts';
+import { PlanCalendar, type PlanKind } from './PlanCalendar';
 import type { Agreement } from './types';
 
 interface FormState {
@@ -35,9 +42,20 @@ interface FormState {
   place: string;
   equipment: string;
   safety: boolean;
+  planOn: boolean;
+  plan: Record<string, PlanKind>;
+  employee: string;
 }
 
 type FieldName = keyof FormState;
+
+interface EmployeeHit {
+  id: string;
+  firstName: string;
+  lastName: string;
+  taxCode: string;
+  officeName: string;
+}
 
 function initial(): FormState {
   const start = addDays(romeToday(), 14);
@@ -61,6 +79,37 @@ function initial(): FormState {
     place: '',
     equipment: '',
     safety: false,
+    planOn: false,
+    plan: {},
+    employee: '',
+  };
+}
+
+/** The form prefilled from an agreement being renewed: it starts the day after the old one's last day. */
+export function renewalOf(a: Agreement): FormState {
+  const start = a.lastDayInForce ? addDays(a.lastDayInForce, 1) : a.startsOn;
+  const length = a.endsOn ? Math.round((Date.parse(a.endsOn) - Date.parse(a.startsOn)) / 86_400_000) : 182;
+  const windows = Object.values(a.reachability)[0] ?? [];
+  return {
+    ...initial(),
+    startsOn: start,
+    kind: a.endsOn ? 'fixed' : 'open',
+    endsOn: addDays(start, length),
+    perWeek: a.maxRemotePerWeek === null ? '' : String(a.maxRemotePerWeek),
+    perMonth: a.maxRemotePerMonth === null ? '' : String(a.maxRemotePerMonth),
+    weekdays: a.allowedWeekdays.map(String),
+    workingFrom: a.workingFrom,
+    workingTo: a.workingTo,
+    w1From: windows[0]?.[0] ?? '',
+    w1To: windows[0]?.[1] ?? '',
+    w2From: windows[1]?.[0] ?? '',
+    w2To: windows[1]?.[1] ?? '',
+    discFrom: a.disconnectionFrom,
+    discTo: a.disconnectionTo,
+    activities: a.activities,
+    measures: a.disconnectionMeasures,
+    place: a.placeRules,
+    equipment: a.equipment,
   };
 }
 
@@ -74,7 +123,7 @@ export function termsOf(s: FormState): AgreementTerms {
     maxRemotePerWeek: s.perWeek === '' ? null : Number(s.perWeek),
     maxRemotePerMonth: s.perMonth === '' ? null : Number(s.perMonth),
     allowedWeekdays: days,
-    monthlyPlan: null,
+    monthlyPlan: s.planOn ? s.plan : null,
     reachability: Object.fromEntries(days.map((d) => [String(d), windows.filter(([a, b]) => a || b)])),
     workingFrom: s.workingFrom,
     workingTo: s.workingTo,
@@ -101,16 +150,46 @@ export function fieldOf(v: RuleViolation): FieldName {
       return 'discFrom';
     case 'reachability':
       return 'w1From';
+    case 'monthlyPlan':
+      return 'plan';
+    case 'employeeId':
+      return 'employee';
     default:
       return 'perWeek';
   }
 }
 
 export default function AgreementRequestPage() {
+  const [params] = useSearchParams();
+  const renewId = params.get('rinnova');
+  const old = useQuery({ queryKey: ['rw-agreements', 'one', renewId], queryFn: () => api<Agreement>(`/remote-work/agreements/${renewId}`), enabled: !!renewId });
+  if (renewId) {
+    if (old.isPending) return <Loading />;
+    if (!old.data) return <ProblemAlert error={old.error} onRetry={() => void old.refetch()} />;
+    return <AgreementForm key={renewId} renewing={old.data} />;
+  }
+  return <AgreementForm key={params.get('per') ?? 'self'} forEmployee={params.get('per') === 'dipendente'} />;
+}
+
+function AgreementForm({ renewing, forEmployee = false }: { renewing?: Agreement; forEmployee?: boolean }) {
   const { t } = useI18n();
   const f = useAgreementFormat();
   const navigate = useNavigate();
-  const [s, setS] = useState<FormState>(initial);
+  const { hasRole } = useSession();
+  const drafting = forEmployee && hasRole('hr_manager', 'body_admin');
+  const [s, setS] = useState<FormState>(() => (renewing ? renewalOf(renewing) : initial()));
+  const [month, setMonth] = useState(() => s.startsOn.slice(0, 7));
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const id = setTimeout(() => setQ(search.trim()), 250);
+    return () => clearTimeout(id);
+  }, [search]);
+  const hits = useQuery({
+    queryKey: ['rw-employees-pick', q],
+    queryFn: () => api<Page<EmployeeHit>>(`/remote-work/employees?status=active&pageSize=10&q=${encodeURIComponent(q)}`),
+    enabled: drafting && q.length >= 2,
+  });
   const [touched, setTouched] = useState<Set<FieldName>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -118,18 +197,22 @@ export default function AgreementRequestPage() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const violations = useMemo(() => agreementViolations(termsOf(s)), [s]);
+  const violations = useMemo(() => {
+    const out = agreementViolations(termsOf(s));
+    if (drafting && !s.employee) out.push({ code: 'agreement.invalid_term', field: 'employeeId', params: {} });
+    return out;
+  }, [s, drafting]);
   const byField = useMemo(() => {
     const out = new Map<FieldName, string[]>();
     for (const v of violations) {
       const k = fieldOf(v);
-      const msg = f.rule(v);
+      const msg = k === 'employee' ? t('rwa.hr.required') : f.rule(v);
       const list = out.get(k) ?? [];
       if (!list.includes(msg)) list.push(msg);
       out.set(k, list);
     }
     return out;
-  }, [violations, f]);
+  }, [violations, f, t]);
   const errorOf = (k: FieldName): string | undefined => {
     const live = submitted || touched.has(k) ? byField.get(k)?.join(' ') : undefined;
     return live ?? serverErrors[k];
@@ -154,19 +237,21 @@ export default function AgreementRequestPage() {
     const terms = termsOf(s);
     setBusy(true);
     try {
-      const a = await api<Agreement>('/remote-work/agreements', {
+      const a = await api<Agreement>(renewing ? `/remote-work/agreements/${renewing.id}/renewal` : '/remote-work/agreements', {
         method: 'POST',
         body: {
           ...terms,
-          monthlyPlan: undefined,
+          monthlyPlan: s.planOn ? s.plan : undefined,
+          employeeId: drafting ? s.employee : undefined,
           activities: s.activities.trim() || undefined,
           disconnectionMeasures: s.measures.trim() || undefined,
           placeRules: s.place.trim() || undefined,
           equipment: s.equipment.trim() || undefined,
-          safetyInfoAcknowledged: s.safety || undefined,
+          safetyInfoAcknowledged: (!drafting && !renewing && s.safety) || undefined,
         },
       });
-      navigate(`/lavoro-agile/accordi/${a.id}`, { state: { notice: t('rwa.form.sent') } });
+      const notice = renewing ? t('rwa.action.done.renew') : drafting ? t('rwa.hr.sent') : t('rwa.form.sent');
+      navigate(`/lavoro-agile/accordi/${a.id}`, { state: { notice } });
     } catch (err) {
       setError(err);
       if (err instanceof ApiError) {
@@ -186,8 +271,8 @@ export default function AgreementRequestPage() {
 
   return (
     <>
-      <PageTitle>{t('rwa.form.title')}</PageTitle>
-      <p>{t('rwa.form.intro')}</p>
+      <PageTitle>{renewing ? t('rwa.renew.title', { name: renewing.employeeName }) : drafting ? t('rwa.hr.title') : t('rwa.form.title')}</PageTitle>
+      <p>{renewing ? t('rwa.renew.intro') : drafting ? t('rwa.hr.intro') : t('rwa.form.intro')}</p>
       <div ref={summaryRef} tabIndex={-1}>
         <ProblemAlert error={error} title={t('rwa.form.failed')} />
         {shownErrors.length > 0 && (
@@ -204,6 +289,29 @@ export default function AgreementRequestPage() {
         )}
       </div>
       <form noValidate onSubmit={submit} className="rwa-form form-narrow">
+        {drafting && (
+          <fieldset>
+            <legend>{t('rwa.hr.results')}</legend>
+            <TextField id="rwa-search" type="search" label={t('rwa.hr.search')} help={t('rwa.hr.searchHelp')} value={search} onChange={(e) => setSearch(e.target.value)} />
+            {hits.isFetching && <Loading />}
+            {hits.data && hits.data.items.length === 0 && <p>{t('rwa.hr.none')}</p>}
+            <div id="rwa-employee" role="radiogroup" aria-label={t('rwa.hr.results')} aria-invalid={errorOf('employee') ? true : undefined} aria-describedby={errorOf('employee') ? 'rwa-employee-error' : undefined}>
+              {(hits.data?.items ?? []).map((e) => (
+                <div key={e.id} className="form-check">
+                  <input id={`rwa-emp-${e.id}`} type="radio" name="rwa-employee" value={e.id} checked={s.employee === e.id} onChange={() => set('employee', e.id)} />
+                  <label htmlFor={`rwa-emp-${e.id}`}>
+                    {e.lastName} {e.firstName} — {e.officeName}
+                  </label>
+                </div>
+              ))}
+            </div>
+            {errorOf('employee') && (
+              <div id="rwa-employee-error" className="invalid-feedback d-block">
+                {errorOf('employee')}
+              </div>
+            )}
+          </fieldset>
+        )}
         <fieldset>
           <legend>{t('rwa.form.term')}</legend>
           <TextField id="rwa-startsOn" type="date" label={t('rwa.form.startsOn')} required value={s.startsOn} onChange={(e) => set('startsOn', e.target.value)} error={errorOf('startsOn')} />
@@ -251,6 +359,25 @@ export default function AgreementRequestPage() {
         </fieldset>
 
         <fieldset>
+          <legend>{t('rwa.plan.legend')}</legend>
+          <div className="form-check mb-1">
+            <input id="rwa-planOn" type="checkbox" checked={s.planOn} onChange={(e) => set('planOn', e.target.checked)} />
+            <label htmlFor="rwa-planOn">{t('rwa.plan.use')}</label>
+          </div>
+          {s.planOn && (
+            <PlanCalendar
+              plan={s.plan}
+              month={month}
+              startsOn={s.startsOn}
+              endsOn={s.kind === 'open' ? null : s.endsOn}
+              onMonth={setMonth}
+              onChange={(p) => set('plan', p)}
+              error={errorOf('plan')}
+            />
+          )}
+        </fieldset>
+
+        <fieldset>
           <legend>{t('rwa.form.hours')}</legend>
           <div className="rwa-pair">
             <TextField id="rwa-workingFrom" type="time" label={t('rwa.form.workingFrom')} value={s.workingFrom} onChange={(e) => set('workingFrom', e.target.value)} error={errorOf('workingFrom')} />
@@ -276,20 +403,24 @@ export default function AgreementRequestPage() {
           <TextAreaField id="rwa-measures" label={t('rwa.form.measures')} help={t('rwa.form.measuresHelp')} maxLength={2000} value={s.measures} onChange={(e) => set('measures', e.target.value)} />
           <TextAreaField id="rwa-place" label={t('rwa.form.place')} help={t('rwa.form.defaultsHelp')} maxLength={2000} value={s.place} onChange={(e) => set('place', e.target.value)} />
           <TextAreaField id="rwa-equipment" label={t('rwa.form.equipment')} help={t('rwa.form.defaultsHelp')} maxLength={2000} value={s.equipment} onChange={(e) => set('equipment', e.target.value)} />
-          <div className="form-check mb-1">
-            <input id="rwa-safety" type="checkbox" checked={s.safety} aria-describedby="rwa-safety-help" onChange={(e) => set('safety', e.target.checked)} />
-            <label htmlFor="rwa-safety">{t('rwa.form.safety')}</label>
-          </div>
-          <p id="rwa-safety-help" className="form-text">
-            {t('rwa.form.safetyHelp')}
-          </p>
+          {!drafting && !renewing && (
+            <>
+              <div className="form-check mb-1">
+                <input id="rwa-safety" type="checkbox" checked={s.safety} aria-describedby="rwa-safety-help" onChange={(e) => set('safety', e.target.checked)} />
+                <label htmlFor="rwa-safety">{t('rwa.form.safety')}</label>
+              </div>
+              <p id="rwa-safety-help" className="form-text">
+                {t('rwa.form.safetyHelp')}
+              </p>
+            </>
+          )}
         </fieldset>
 
         <p className="rwa-live" aria-live="polite" data-testid="rwa-live">
           {touched.size > 0 && (violations.length === 0 ? t('rwa.form.allValid') : t('rwa.form.ruleCount', { n: byField.size }))}
         </p>
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('rwa.form.sending') : t('rwa.form.submit')}
+          {busy ? t('rwa.form.sending') : renewing ? t('rwa.renew.submit') : drafting ? t('rwa.hr.submit') : t('rwa.form.submit')}
         </button>
       </form>
     </>

@@ -106,6 +106,14 @@ export default function AgreementsPage() {
         <Link className="btn btn-primary" to="/lavoro-agile/accordi/nuovo">
           {t('rwa.new')}
         </Link>
+        {hr && (
+          <>
+            {' '}
+            <Link className="btn btn-outline-primary" to="/lavoro-agile/accordi/nuovo?per=dipendente">
+              {t('rwa.hr.new')}
+            </Link>
+          </>
+        )}
       </p>
       {views.length > 1 && (
         <div role="group" aria-label={t('rwa.filter.label')} className="btn-group flex-wrap mb-3">
