@@ -141,7 +141,7 @@ describe('the territory', () => {
     const table = page.getByRole('table', { name: /enti, / });
     await table.waitFor();
     const rows = table.locator('tbody tr');
-    expect(await rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toContain('Lucca'); // the city, 100%
     expect(await rows.nth(1).textContent()).toContain('Provincia di Lucca');
     expect(await rows.nth(1).textContent()).toContain('−20 punti');
@@ -151,7 +151,8 @@ describe('the territory', () => {
     await page.getByLabel('Ambito').selectOption('province');
     await page.getByLabel('Provincia', { exact: true }).selectOption({ label: 'Provincia di Lucca' });
     await page.getByRole('heading', { name: `Provincia di Lucca: ${monthIt(CUR)}` }).waitFor();
-    expect(await page.getByRole('table', { name: /enti, / }).locator('tbody tr').count()).toBe(2);
+    // the heading changes first: wait for the province's rows, not the region's still on screen
+    await expect.poll(() => page.getByRole('table', { name: /enti, / }).locator('tbody tr').count()).toBe(2);
     await expectAccessible(page, 'territory: province');
 
     await page.getByLabel('Ambito').selectOption('nation');
