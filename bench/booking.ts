@@ -3,9 +3,10 @@
  * through `POST /api/v1/bookings` of the real app, then the database is read back: the peak used
  * capacity by an independent SQL sweep (must be ≤ the capacity, else the run fails) and every
  * answer against what is stored. Side by side in the same run, the ceiling: the same booking
- * transaction (`admit` of booking-capacity.ts — read the overlapping loads, lock the platform and
- * read them again when it fits — then insert) issued directly with pg at the same concurrency,
- * without HTTP, authentication, tenant context, audit or suggestions.
+ * SQL (`quickRefusal` of booking-capacity.ts — one statement, no transaction — then, when the
+ * candidate may fit, a transaction with `admit` under the locks and the insert) issued directly
+ * with pg at the same concurrency, without HTTP, authentication, tenant context, audit, mail or
+ * suggestions.
  *
  *   npm run bench -- booking [--duration 15] [--connections 50] [--days 5] [--pool 20]
  *
@@ -28,7 +29,7 @@ import { buildApp } from '../src/app.js';
 import { createMailer } from '../src/platform/mail/index.js';
 import type { Queryable } from '../src/platform/db/index.js';
 import * as repo from '../src/modules/conferencing/conferencing.repo.js';
-import { admit } from '../src/modules/conferencing/booking-capacity.js';
+import { admit, quickRefusal } from '../src/modules/conferencing/booking-capacity.js';
 import { arg, cpuBetween, databaseCpuSeconds, freshDatabase, machine, percentile, round2 } from './lib/pg-bench.js';
 import { addPlatform, peakUsed, randomBooking, setUpBodies, workingDays } from './lib/conferencing.js';
 import { rng } from './lib/planner-instances.js';
@@ -106,23 +107,38 @@ async function reconcile(db: Queryable, platformId: string, run: LoadOutput) {
   };
 }
 
-/** The ceiling: the booking transaction straight on a pg pool, `connections` callers for `seconds`. */
+/** The ceiling: the booking's SQL straight on a pg pool (the quick refusal, then the admission's transaction when it may fit), `connections` callers for `seconds`. */
 async function ceiling(db: Queryable, url: string, platformId: string, organizationId: string, days: string[], seconds: number, connections: number, poolSize: number) {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => undefined); // an idle client closed by the server when the database is dropped
+  const direct: Queryable = {
+    query: async (sql, params) => {
+      const r = await pool.query(sql, params);
+      return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+    },
+    exec: async (sql) => void (await pool.query(sql)),
+  };
   const dbBefore = await databaseCpuSeconds(db);
   const random = rng(7);
   const times: number[] = [];
   let accepted = 0;
   let refused = 0;
   let n = 0;
+  const prepared = Array.from({ length: seconds * 3000 }, (_, i) => randomBooking(random, days, `ceiling-${i}`));
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < until) {
-        const b = randomBooking(random, days, `ceiling-${n++}`);
+        const b = prepared[n % prepared.length];
+        n++;
         const candidate = { start: Date.parse(b.start), end: Date.parse(b.end), connections: b.expectedConnections };
         const t0 = performance.now();
+        // the quick refusal: one statement, no transaction
+        if (await quickRefusal(direct, platformId, candidate, null)) {
+          refused++;
+          times.push(performance.now() - t0);
+          continue;
+        }
         const client = await pool.connect();
         const tx: Queryable = {
           query: async (sql, params) => {
@@ -133,7 +149,7 @@ async function ceiling(db: Queryable, url: string, platformId: string, organizat
         };
         try {
           await client.query('begin');
-          if (!(await admit(tx, platformId, candidate, null))) {
+          if (!(await admit(tx, platformId, candidate, null, { lockAtOnce: true }))) {
             await repo.insertBooking(tx, {
               id: randomUUID(), platformId, organizationId, createdBy: null as unknown as string, title: b.title, kind: b.kind,
               start: candidate.start, end: candidate.end, expectedConnections: b.expectedConnections,

@@ -30,6 +30,11 @@ const schema = z.object({
   SECRETS_KEY: z.string().optional(),
   /** How long a process reuses a page of directory search results (seconds; 0 = never). */
   DIRECTORY_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+  /**
+   * How long a process reuses a conference platform's row to answer refusals of bookings quickly
+   * (seconds; 0 = never). Acceptances always read it again (src/modules/conferencing/platform-cache.ts).
+   */
+  PLATFORM_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   NODE_ENV: z.string().default('development'),
 });
 

@@ -20,7 +20,7 @@
  */
 import type { Db, DbContext, Queryable } from '../../platform/db/index.js';
 import type { AppError } from '../../platform/http/errors.js';
-import { bookingViolation, isItalianHoliday, romeParts, type BookingRules } from './booking-rules.js';
+import { bookingViolation, isItalianHoliday, romeOffsetMs, romeParts, type BookingRules } from './booking-rules.js';
 import { nearestFits, overflows, type Load, type Overflow } from './capacity.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
@@ -38,9 +38,29 @@ export interface Refusal {
   window: Load[] | null;
 }
 
-export async function admit(tx: Queryable, platformId: string, candidate: Load, except: string | null): Promise<Refusal | null> {
-  const window = { from: candidate.start - SUGGESTION_WINDOW_MS, to: candidate.end + SUGGESTION_WINDOW_MS };
-  let a = await repo.admission(tx, platformId, candidate, except, window, false);
+const windowOf = (candidate: Load) => ({ from: candidate.start - SUGGESTION_WINDOW_MS, to: candidate.end + SUGGESTION_WINDOW_MS });
+
+/**
+ * The quick refusal of create-booking.ts: one statement outside any transaction
+ * (`repo.precheck`, migration 0021). A refusal when the candidate does not fit in this snapshot
+ * (with the window's loads for the suggestions); null when it may fit — then only `admit`, under
+ * the locks, decides — and null too should the database's sum and the rule disagree.
+ */
+export async function quickRefusal(db: Queryable, platformId: string, candidate: Load, except: string | null): Promise<Refusal | null> {
+  const a = await repo.precheck(db, platformId, candidate, except, windowOf(candidate));
+  if (!a) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
+  if (a.fits) return null;
+  const seen = overflows(a.loads, candidate, a.capacity);
+  return seen.length ? { platformId, overflows: seen, candidate, except, window: a.loads } : null;
+}
+
+/**
+ * Whether the candidate fits, decided in the caller's transaction. With `lockAtOnce` (the caller
+ * has just seen it fit, by `quickRefusal`) the locks are taken without looking first.
+ */
+export async function admit(tx: Queryable, platformId: string, candidate: Load, except: string | null, opts: { lockAtOnce?: boolean } = {}): Promise<Refusal | null> {
+  const window = windowOf(candidate);
+  let a = await repo.admission(tx, platformId, candidate, except, window, opts.lockAtOnce ?? false);
   if (!a) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
   if (!a.locked) {
     const seen = overflows(a.loads, candidate, a.capacity);
@@ -55,12 +75,6 @@ export async function admit(tx: Queryable, platformId: string, candidate: Load, 
 
 const MINUTE_MS = 60_000;
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** Rome's UTC offset in minutes at an instant (60 or 120), from the time-zone database. */
-function romeOffset(ms: number): number {
-  const utcMinutes = Math.floor(ms / MINUTE_MS) % 1440;
-  return (((Math.round(romeParts(ms).minutes) - utcMinutes) % 1440) + 1440) % 1440;
-}
 
 const DAY_MS = 86_400_000;
 
@@ -78,8 +92,8 @@ function factsOf(day: number): DateFacts {
   if (!f) {
     const midnight = day * DAY_MS;
     // the date's local times run from (midnight - offset) to (next midnight - offset): at most one change in between
-    const a = romeOffset(midnight - 2 * 60 * MINUTE_MS);
-    const b = romeOffset(midnight + 23 * 60 * MINUTE_MS);
+    const a = romeOffsetMs(midnight - 2 * 60 * MINUTE_MS) / MINUTE_MS;
+    const b = romeOffsetMs(midnight + 23 * 60 * MINUTE_MS) / MINUTE_MS;
     f = { date: new Date(midnight).toISOString().slice(0, 10), low: Math.min(a, b), high: Math.max(a, b) };
     if (dateFacts.size >= 10_000) dateFacts.clear();
     dateFacts.set(day, f);

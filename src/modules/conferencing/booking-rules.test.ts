@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bookingViolation, isItalianHoliday, romeParts, withinOpeningHours, type BookingRules } from './booking-rules.js';
 
@@ -75,5 +76,41 @@ describe('booking rules', () => {
     expect(code('2026-12-08T10:00:00+01:00', '2026-12-08T11:00:00+01:00', 1, now)).toBe('booking.holiday');
     expect(code('2026-12-08T10:00:00+01:00', '2026-12-08T11:00:00+01:00', 1, now, { ...rules, openOnHolidays: true })).toBeNull();
     expect(code('2026-12-09T10:00:00+01:00', '2026-12-09T11:00:00+01:00', 1, now)).toBeNull();
+  });
+});
+
+describe('romeParts (offsets looked up once per quarter hour)', () => {
+  // the reference: Intl asked for every instant
+  const ref = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', weekday: 'short',
+  });
+  const reference = (ms: number) => {
+    const p: Record<string, string> = {};
+    for (const part of ref.formatToParts(new Date(ms))) p[part.type] = part.value;
+    return {
+      date: `${p.year}-${p.month}-${p.day}`,
+      weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday) + 1,
+      minutes: Number(p.hour) * 60 + Number(p.minute) + Number(p.second) / 60,
+    };
+  };
+
+  it('agrees with Intl at every instant, 1950–2100', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        expect(romeParts(ms)).toEqual(reference(ms));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('agrees with Intl minute by minute around the 2026 and 2027 clock changes', () => {
+    for (const change of ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2027-03-28T01:00:00Z', '2027-10-31T01:00:00Z']) {
+      for (let m = -90; m <= 90; m++) {
+        const ms = Date.parse(change) + m * 60_000 + 17_000;
+        expect(romeParts(ms)).toEqual(reference(ms));
+      }
+    }
+    expect(romeParts(Date.parse('2026-10-25T00:59:59Z')).minutes).toBeCloseTo(2 * 60 + 59 + 59 / 60);
+    expect(romeParts(Date.parse('2026-10-25T01:00:00Z')).minutes).toBe(2 * 60);
   });
 });

@@ -40,18 +40,46 @@ const fmt = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   second: '2-digit',
   hourCycle: 'h23',
-  weekday: 'short',
 });
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-/** The Europe/Rome calendar date, weekday and local minute of an instant. */
+const QUARTER_MS = 900_000;
+const DAY_MS = 86_400_000;
+/** Rome's offset from UTC (ms) per UTC quarter hour seen: the zone changes offset only at whole quarter hours (at 01:00 UTC since 1980). */
+const offsetByQuarter = new Map<number, number>();
+/** YYYY-MM-DD per day number (days since 1970-01-01). */
+const dateByDay = new Map<number, string>();
+
+/** Rome's offset from UTC in ms at an instant, from the time-zone database (Intl), looked up once per quarter hour. */
+export function romeOffsetMs(ms: number): number {
+  const q = Math.floor(ms / QUARTER_MS);
+  let offset = offsetByQuarter.get(q);
+  if (offset === undefined) {
+    const at = q * QUARTER_MS;
+    const p: Record<string, string> = {};
+    for (const part of fmt.formatToParts(new Date(at))) p[part.type] = part.value;
+    offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - at;
+    if (offsetByQuarter.size >= 100_000) offsetByQuarter.clear();
+    offsetByQuarter.set(q, offset);
+  }
+  return offset;
+}
+
+/** The Europe/Rome calendar date, weekday and local minute (seconds as a fraction) of an instant. */
 export function romeParts(ms: number): RomeParts {
-  const p: Record<string, string> = {};
-  for (const part of fmt.formatToParts(new Date(ms))) p[part.type] = part.value;
+  const local = ms + romeOffsetMs(ms);
+  const day = Math.floor(local / DAY_MS);
+  let date = dateByDay.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dateByDay.size >= 100_000) dateByDay.clear();
+    dateByDay.set(day, date);
+  }
+  const seconds = Math.floor((local - day * DAY_MS) / 1000);
   return {
-    date: `${p.year}-${p.month}-${p.day}`,
-    weekday: WEEKDAYS[p.weekday],
-    minutes: Number(p.hour) * 60 + Number(p.minute) + Number(p.second) / 60,
+    date,
+    // 1970-01-01 was a Thursday (4)
+    weekday: ((((day + 3) % 7) + 7) % 7) + 1,
+    minutes: Math.floor(seconds / 60) + (seconds % 60) / 60,
   };
 }
 

@@ -30,7 +30,7 @@ export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const created = await createBooking(deps.db, requireAuth(req), req.body, { ip: req.ip, mail });
+      const created = await createBooking(deps.db, requireAuth(req), req.body, { ip: req.ip, mail, cacheSeconds: deps.config.PLATFORM_CACHE_SECONDS });
       return reply.code(201).header('location', `/api/v1/bookings/${created.id}`).send(created);
     },
   );

@@ -2,6 +2,7 @@
 import type { Queryable } from '../../platform/db/index.js';
 import type { OpeningHours } from './booking-rules.js';
 import type { Load } from './capacity.js';
+import { platformsChanged } from './platform-cache.js';
 
 export const BOOKING_KINDS = ['meeting', 'council_session', 'board_session', 'training', 'streaming'] as const;
 export type BookingKind = (typeof BOOKING_KINDS)[number];
@@ -91,6 +92,7 @@ function toBooking(row: Record<string, unknown>): BookingRow {
 export type NewPlatform = Omit<PlatformRow, 'memberIds' | 'videoConfigured' | 'archivedAt' | 'createdAt' | 'updatedAt'>;
 
 export async function insertPlatform(db: Queryable, p: NewPlatform, memberIds: string[]): Promise<void> {
+  platformsChanged();
   await db.query(
     `insert into conference_platforms (id, organization_id, name, capacity, access, min_notice_days, max_horizon_days,
        max_duration_minutes, opening_hours, open_on_holidays, requires_approval, video_system, link, territory_id)
@@ -110,6 +112,7 @@ export async function insertPlatform(db: Queryable, p: NewPlatform, memberIds: s
 export type PlatformChange = Omit<NewPlatform, 'id' | 'operatorId'>;
 
 export async function updatePlatform(db: Queryable, id: string, c: PlatformChange): Promise<void> {
+  platformsChanged();
   await db.query(
     `update conference_platforms set name = $2, capacity = $3, access = $4, min_notice_days = $5, max_horizon_days = $6,
        max_duration_minutes = $7, opening_hours = $8::jsonb, open_on_holidays = $9, requires_approval = $10, video_system = $11,
@@ -122,6 +125,7 @@ export async function updatePlatform(db: Queryable, id: string, c: PlatformChang
 
 /** Replaces the member bodies of a platform with exactly `memberIds`. */
 export async function replacePlatformMembers(db: Queryable, id: string, memberIds: string[]): Promise<void> {
+  platformsChanged();
   await db.query(`delete from conference_platform_members where platform_id = $1 and not (organization_id = any($2::uuid[]))`, [id, memberIds]);
   if (memberIds.length) {
     await db.query(
@@ -132,6 +136,7 @@ export async function replacePlatformMembers(db: Queryable, id: string, memberId
 }
 
 export async function archivePlatform(db: Queryable, id: string, at: number): Promise<void> {
+  platformsChanged();
   await db.query(`update conference_platforms set archived_at = $2, updated_at = now() where id = $1 and archived_at is null`, [id, new Date(at).toISOString()]);
 }
 
@@ -184,6 +189,36 @@ export async function selectLoads(db: Queryable, platformId: string, from: numbe
     except,
   ]);
   return toLoads(loadArraysOf(r.rows[0].loads));
+}
+
+/**
+ * The quick look of a booking (conference_platform_precheck, migration 0021), ONE statement
+ * outside any transaction: whether the candidate fits in this snapshot of the platform's bookings
+ * and, when it does not, the loads of the window for the refusal's suggestions. It decides only
+ * refusals; an admission is decided by `admission` under the locks. Null: no platform.
+ * The function is security definer and reads no body's data but anonymous loads, so it needs no
+ * tenant context.
+ */
+export async function precheck(
+  db: Queryable,
+  platformId: string,
+  candidate: Load,
+  except: string | null,
+  window: { from: number; to: number },
+): Promise<(Admission & { fits: boolean }) | null> {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const r = await db.query<{ a: unknown }>(`select conference_platform_precheck($1, $2, $3, $4, $5, $6, $7) as a`, [
+    platformId,
+    iso(candidate.start),
+    iso(candidate.end),
+    candidate.connections,
+    except,
+    iso(window.from),
+    iso(window.to),
+  ]);
+  if (r.rows[0].a === null) return null;
+  const a = loadArraysOf(r.rows[0].a) as Partial<LoadArrays> & { fits: boolean; capacity: number };
+  return { locked: false, fits: a.fits, capacity: a.capacity, loads: a.s ? toLoads(a as LoadArrays) : [] };
 }
 
 export interface Admission {
@@ -392,6 +427,7 @@ export async function selectVideoSettings(db: Queryable, platformId: string): Pr
 }
 
 export async function upsertVideoSettings(db: Queryable, s: Omit<VideoSettingsRow, 'updatedAt'>): Promise<void> {
+  platformsChanged();
   await db.query(
     `insert into conference_platform_video (platform_id, system, jitsi_domain, jitsi_app_id, jitsi_app_secret, bbb_api_url, bbb_secret, bbb_checksum)
      values ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -403,10 +439,12 @@ export async function upsertVideoSettings(db: Queryable, s: Omit<VideoSettingsRo
 }
 
 export async function deleteVideoSettings(db: Queryable, platformId: string): Promise<void> {
+  platformsChanged();
   await db.query(`delete from conference_platform_video where platform_id = $1`, [platformId]);
 }
 
 export async function updatePlatformVideoSystem(db: Queryable, platformId: string, system: VideoSystem): Promise<void> {
+  platformsChanged();
   await db.query(`update conference_platforms set video_system = $2, updated_at = now() where id = $1`, [platformId, system]);
 }
 

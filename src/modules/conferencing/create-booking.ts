@@ -1,19 +1,26 @@
 /**
- * Use case: a person of a member body books a range of a platform. The calendar rules are
- * checked first (pure), then, in ONE transaction, `admit()` (booking-capacity.ts) takes the
- * platform's gate (shared) and the locks of the days the range touches, sums the overlapping
- * bookings and inserts the booking only if every instant stays within the capacity; a refusal
- * is answered from a snapshot without locks (see the module README).
+ * Use case: a person of a member body books a range of a platform. Two steps:
+ * 1. The quick refusal, without a transaction: the platform as this process saw it a moment ago
+ *    (platform-cache.ts) answers the platform's own refusals (unknown, archived, not for this
+ *    body, calendar rules: pure), then ONE statement (`quickRefusal`, booking-capacity.ts) tells
+ *    whether the candidate fits in a snapshot of the bookings. Once a platform is full nearly every
+ *    attempt ends here, and a refusal from a snapshot can never overbook.
+ * 2. The admission, in ONE transaction: the platform read again as it is now and the same checks,
+ *    then `admit()` takes the platform's gate (shared) and the locks of the days the range
+ *    touches, sums the overlapping bookings and the booking is inserted only if every instant stays
+ *    within the capacity. Only this step accepts, so the cache can delay an acceptance a few
+ *    seconds (a stale refusal) but never let one through that the platform forbids.
  * The organiser's mail (the invitation when accepted, "awaiting approval" when pending) is
  * queued in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../platform/db/index.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { bookingViolation } from './booking-rules.js';
-import { admit, refusal, rulesOf, type Refusal } from './booking-capacity.js';
+import { admit, quickRefusal, refusal, rulesOf, type Refusal } from './booking-capacity.js';
+import { platformCache, platformCacheKey, type CachedPlatform } from './platform-cache.js';
 import { mayBookPlatform } from './platform-access.js';
 import { queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
@@ -33,24 +40,61 @@ export interface CreateBookingInput {
   organiserPhone?: string | null;
 }
 
-export async function createBooking(db: Db, auth: AuthContext, input: CreateBookingInput, opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
+/** The platform's own refusals, in the order a person reads them: it exists, is open to bookings and to this body, and the calendar rules hold. */
+function refuseUnbookable(seen: CachedPlatform | null, input: CreateBookingInput, start: number, end: number, now: number): asserts seen is CachedPlatform {
+  if (!seen) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${input.platformId}.`);
+  const { platform } = seen;
+  if (platform.archivedAt) throw E.platformArchived('La piattaforma è dismessa: scegline un’altra.');
+  if (!seen.mayBook) {
+    throw E.notMember(platform.access === 'territory' ? 'La piattaforma è riservata agli enti del suo territorio.' : 'La piattaforma è riservata agli enti aderenti.');
+  }
+  const violation = bookingViolation(rulesOf(platform), start, end, input.expectedConnections, now);
+  if (violation) throw violation;
+}
+
+async function platformAsSeen(tx: Queryable, platformId: string, organizationId: string): Promise<CachedPlatform | null> {
+  const platform = await repo.selectPlatform(tx, platformId);
+  return platform ? { platform, mayBook: await mayBookPlatform(tx, platform, organizationId) } : null;
+}
+
+/** The platform as this process saw it at most `ttlSeconds` ago (read now on a miss). */
+async function platformAsCached(db: Db, auth: AuthContext, platformId: string, organizationId: string, ttlSeconds: number): Promise<CachedPlatform | null> {
+  const cache = platformCache(db, ttlSeconds);
+  const key = platformCacheKey(platformId, organizationId);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const readAt = cache.currentEpoch();
+  const seen = await db.tx(dbContext(auth), (tx) => platformAsSeen(tx, platformId, organizationId));
+  if (seen) cache.set(key, seen, readAt);
+  return seen;
+}
+
+export async function createBooking(
+  db: Db,
+  auth: AuthContext,
+  input: CreateBookingInput,
+  opts: { ip?: string; now?: number; mail?: MailSettings; cacheSeconds?: number } = {},
+) {
   const organizationId = auth.organizationId;
   if (!organizationId) throw errors.forbidden('Per prenotare devi agire per un ente.');
   const now = opts.now ?? Date.now();
   const start = Date.parse(input.start);
   const end = Date.parse(input.end);
   const candidate = { start, end, connections: input.expectedConnections };
+
+  // 1. the quick refusal
+  const cached = await platformAsCached(db, auth, input.platformId, organizationId, opts.cacheSeconds ?? 0);
+  refuseUnbookable(cached, input, start, end, now);
+  const quick = await quickRefusal(db, input.platformId, candidate, null);
+  if (quick) throw await refusal(db, dbContext(auth), quick, rulesOf(cached.platform), now);
+
+  // 2. the admission
   const outcome = await db.tx(dbContext(auth), async (tx): Promise<{ refused: Refusal; rules: ReturnType<typeof rulesOf> } | { booking: repo.BookingRow }> => {
-    const platform = await repo.selectPlatform(tx, input.platformId);
-    if (!platform) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${input.platformId}.`);
-    if (platform.archivedAt) throw E.platformArchived('La piattaforma è dismessa: scegline un’altra.');
-    if (!(await mayBookPlatform(tx, platform, organizationId))) {
-      throw E.notMember(platform.access === 'territory' ? 'La piattaforma è riservata agli enti del suo territorio.' : 'La piattaforma è riservata agli enti aderenti.');
-    }
+    const seen = await platformAsSeen(tx, input.platformId, organizationId);
+    refuseUnbookable(seen, input, start, end, now);
+    const { platform } = seen;
     const rules = rulesOf(platform);
-    const violation = bookingViolation(rules, start, end, input.expectedConnections, now);
-    if (violation) throw violation;
-    const refused = await admit(tx, platform.id, candidate, null);
+    const refused = await admit(tx, platform.id, candidate, null, { lockAtOnce: true });
     if (refused) return { refused, rules };
     const booking = await repo.insertBooking(tx, {
       id: randomUUID(),

@@ -1,0 +1,41 @@
+/**
+ * Platforms as this process read them a moment ago, for PLATFORM_CACHE_SECONDS
+ * (docs/decisions/0005-caches.md), together with whether a body may book them. They serve ONE
+ * purpose: answering refusals of bookings without a transaction (create-booking.ts). An
+ * admission never relies on them: it reads the platform again in its own transaction, under the
+ * locks. So a change of a platform made by another process can, for at most the cache lifetime,
+ * make this process refuse a booking that the new rules allow (the person may simply retry), but
+ * never accept one that they forbid.
+ * Every write of a platform, of its members or of its video settings goes through
+ * conferencing.repo.ts, which calls `platformsChanged()`: this process forgets them at once.
+ */
+import { TtlCache } from '../../platform/cache.js';
+import type { Db } from '../../platform/db/index.js';
+import type { PlatformRow } from './conferencing.repo.js';
+
+export interface CachedPlatform {
+  platform: PlatformRow;
+  /** Whether the body of the key may book it (members, territory, everyone). */
+  mayBook: boolean;
+}
+
+let epoch = 0;
+
+export function platformsChanged(): void {
+  epoch++;
+}
+
+// one cache per database: tests and tools may open several in one process
+const caches = new WeakMap<Db, TtlCache<string, CachedPlatform>>();
+
+/** The cache of a database, keyed by `platformCacheKey`. */
+export function platformCache(db: Db, ttlSeconds: number): TtlCache<string, CachedPlatform> {
+  let c = caches.get(db);
+  if (!c) {
+    c = new TtlCache<string, CachedPlatform>({ ttlMs: ttlSeconds * 1000, max: 5000, sharedEpoch: () => epoch });
+    caches.set(db, c);
+  }
+  return c;
+}
+
+export const platformCacheKey = (platformId: string, organizationId: string) => `${platformId} ${organizationId}`;
