@@ -7,34 +7,19 @@ import { useCallback, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api, apiUrl } from '../../api/client';
+import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import type { Page } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
-import { Pager } from '../../components/Pager';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 import { usePlatforms } from './api';
+import { BookingActions, BookingList, ConfirmBookingDialog, HiddenTitle, isChangeable } from './BookingRows';
 import { ConferencingNav } from './ConferencingNav';
-import { ConfirmDialog } from './ConfirmDialog';
 import { useFormats } from './format';
 import { useConferencingLabels } from './labels';
 import type { Booking } from './types';
 
 const PAGE_SIZE = 20;
-
-export function StatusBadge({ status }: { status: Booking['status'] }) {
-  const { statusLabel } = useConferencingLabels();
-  return <span className={`conf-status conf-status-${status}`}>{statusLabel(status)}</span>;
-}
-
-/** Not started, not cancelled or refused: it can still be changed. */
-export function isChangeable(b: Booking, now = Date.now()): boolean {
-  return Date.parse(b.start) > now && (b.status === 'accepted' || b.status === 'pending');
-}
-
-export function invitationHref(b: Booking): string {
-  return apiUrl(`/bookings/${b.id}/invitation.ics`);
-}
 
 function Toggle({ label, options, value, onChange }: { label: string; options: { value: string; label: string }[]; value: string; onChange(v: string): void }) {
   return (
@@ -116,28 +101,22 @@ export default function MyBookingsPage() {
   };
 
   const actions = (b: Booking) => (
-    <div className="d-flex flex-wrap gap-2">
+    <BookingActions booking={b}>
       {isChangeable(b) ? (
         <>
           <Link className="btn btn-outline-primary btn-sm" to={`/videoconferenze/prenotazioni/${b.id}/modifica`}>
             {t('conf.mine.change')}
-            <span className="visually-hidden"> — {b.title}</span>
+            <HiddenTitle booking={b} />
           </Link>
           <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => setToCancel(b)}>
             {t('conf.mine.cancel')}
-            <span className="visually-hidden"> — {b.title}</span>
+            <HiddenTitle booking={b} />
           </button>
         </>
       ) : (
         <span className="form-text">{Date.parse(b.start) <= Date.now() ? t('conf.mine.readOnly') : ''}</span>
       )}
-      {b.status !== 'refused' && (
-        <a className="btn btn-link btn-sm" href={invitationHref(b)} download={`prenotazione-${b.id.slice(0, 8)}.ics`}>
-          {t('conf.mine.invitation')}
-          <span className="visually-hidden"> — {b.title}</span>
-        </a>
-      )}
-    </div>
+    </BookingActions>
   );
 
   return (
@@ -174,70 +153,30 @@ export default function MyBookingsPage() {
         </EmptyState>
       )}
       {items.length > 0 && (
-        <div aria-busy={query.isFetching}>
-          <div className="table-responsive d-none d-md-block">
-            <table className="table">
-              <caption>{scope === 'mine' ? t('conf.mine.captionMine') : t('conf.mine.captionBody')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('conf.col.meeting')}</th>
-                  <th scope="col">{t('conf.col.platform')}</th>
-                  <th scope="col">{t('conf.col.when')}</th>
-                  <th scope="col" className="text-end">
-                    {t('conf.col.connections')}
-                  </th>
-                  <th scope="col">{t('conf.col.status')}</th>
-                  <th scope="col">{t('conf.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((b) => (
-                  <tr key={b.id} data-testid="booking-row">
-                    <th scope="row">
-                      {b.title}
-                      <div className="form-text fw-normal">{kindLabel(b.kind)}</div>
-                    </th>
-                    <td>{platformName(b.platformId)}</td>
-                    <td>{f.range(b.start, b.end)}</td>
-                    <td className="text-end">{f.number(b.expectedConnections)}</td>
-                    <td>
-                      <StatusBadge status={b.status} />
-                    </td>
-                    <td>{actions(b)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul className="results-list d-md-none" aria-label={scope === 'mine' ? t('conf.mine.captionMine') : t('conf.mine.captionBody')}>
-            {items.map((b) => (
-              <li key={b.id}>
-                <p className="result-name mb-1">{b.title}</p>
-                <p className="result-meta mb-1">
-                  {f.range(b.start, b.end)} · {platformName(b.platformId)}
-                </p>
-                <p className="result-meta mb-1">
-                  {kindLabel(b.kind)} · {t('conf.mine.connections', { n: f.number(b.expectedConnections) })} · <StatusBadge status={b.status} />
-                </p>
-                {actions(b)}
-              </li>
-            ))}
-          </ul>
-          {query.data && <Pager page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onPage={(p) => update('pagina', String(p))} />}
-        </div>
+        <BookingList
+          items={items}
+          page={query.data}
+          onPage={(p) => update('pagina', String(p))}
+          fetching={query.isFetching}
+          caption={scope === 'mine' ? t('conf.mine.captionMine') : t('conf.mine.captionBody')}
+          rowTestId="booking-row"
+          platformName={platformName}
+          detail={(b) => kindLabel(b.kind)}
+          phoneMeta={(b) => `${f.range(b.start, b.end)} · ${platformName(b.platformId)}`}
+          phoneLead={(b) => kindLabel(b.kind)}
+          actions={actions}
+        />
       )}
-      <ConfirmDialog
-        open={!!toCancel}
+      <ConfirmBookingDialog
+        booking={toCancel}
         title={t('conf.mine.cancelTitle')}
         confirmLabel={t('conf.mine.cancelConfirm')}
         cancelLabel={t('conf.mine.cancelKeep')}
-        danger
+        text={(b) => t('conf.mine.cancelText', { title: b.title, range: f.range(b.start, b.end) })}
         busy={busy}
         onConfirm={() => void cancel()}
         onClose={closeDialog}
-      >
-        {toCancel && <p className="mb-0">{t('conf.mine.cancelText', { title: toCancel.title, range: f.range(toCancel.start, toCancel.end) })}</p>}
-      </ConfirmDialog>
+      />
     </>
   );
 }

@@ -9,14 +9,12 @@ import { useI18n } from '../../i18n';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
-import { Pager } from '../../components/Pager';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 import { useOrganizationNames } from './api';
+import { BookingActions, BookingList, ConfirmBookingDialog, HiddenTitle } from './BookingRows';
 import { ConferencingNav, useOperated } from './ConferencingNav';
-import { ConfirmDialog } from './ConfirmDialog';
 import { useFormats } from './format';
 import { useConferencingLabels } from './labels';
-import { StatusBadge, invitationHref } from './MyBookingsPage';
 import { addDays, isDate, romeInstant } from './rome-time';
 import { BOOKING_STATUSES, type Booking } from './types';
 
@@ -86,26 +84,20 @@ export default function OperatorBookingsPage() {
   const closeDialog = useCallback(() => setToRefuse(null), []);
 
   const actions = (b: Booking) => (
-    <div className="d-flex flex-wrap gap-2">
+    <BookingActions booking={b}>
       {b.status === 'pending' && Date.parse(b.start) > Date.now() && (
         <>
           <button type="button" className="btn btn-primary btn-sm" disabled={busy === b.id} onClick={() => void decide(b, 'accepted')}>
             {t('conf.op.accept')}
-            <span className="visually-hidden"> — {b.title}</span>
+            <HiddenTitle booking={b} />
           </button>
           <button type="button" className="btn btn-outline-danger btn-sm" disabled={busy === b.id} onClick={() => setToRefuse(b)}>
             {t('conf.op.refuse')}
-            <span className="visually-hidden"> — {b.title}</span>
+            <HiddenTitle booking={b} />
           </button>
         </>
       )}
-      {b.status !== 'refused' && (
-        <a className="btn btn-link btn-sm" href={invitationHref(b)} download={`prenotazione-${b.id.slice(0, 8)}.ics`}>
-          {t('conf.mine.invitation')}
-          <span className="visually-hidden"> — {b.title}</span>
-        </a>
-      )}
-    </div>
+    </BookingActions>
   );
 
   if (!loading && !isOperator) {
@@ -177,75 +169,36 @@ export default function OperatorBookingsPage() {
       <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
       {query.isSuccess && items.length === 0 && <EmptyState>{t('conf.op.empty')}</EmptyState>}
       {items.length > 0 && (
-        <div aria-busy={query.isFetching}>
-          <div className="table-responsive d-none d-md-block">
-            <table className="table">
-              <caption>{t('conf.op.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('conf.col.meeting')}</th>
-                  <th scope="col">{t('conf.col.body')}</th>
-                  <th scope="col">{t('conf.col.platform')}</th>
-                  <th scope="col">{t('conf.col.when')}</th>
-                  <th scope="col" className="text-end">
-                    {t('conf.col.connections')}
-                  </th>
-                  <th scope="col">{t('conf.col.status')}</th>
-                  <th scope="col">{t('conf.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((b) => (
-                  <tr key={b.id} data-testid="operator-row">
-                    <th scope="row">
-                      {b.title}
-                      <div className="form-text fw-normal">
-                        {kindLabel(b.kind)} · {b.organiserName} ({b.organiserEmail}
-                        {b.organiserPhone ? `, ${b.organiserPhone}` : ''})
-                      </div>
-                    </th>
-                    <td>{bodyName(b)}</td>
-                    <td>{platformName(b.platformId)}</td>
-                    <td>{f.range(b.start, b.end)}</td>
-                    <td className="text-end">{f.number(b.expectedConnections)}</td>
-                    <td>
-                      <StatusBadge status={b.status} />
-                    </td>
-                    <td>{actions(b)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul className="results-list d-md-none" aria-label={t('conf.op.caption')}>
-            {items.map((b) => (
-              <li key={b.id}>
-                <p className="result-name mb-1">{b.title}</p>
-                <p className="result-meta mb-1">
-                  {bodyName(b)} · {f.range(b.start, b.end)}
-                </p>
-                <p className="result-meta mb-1">
-                  {platformName(b.platformId)} · {t('conf.mine.connections', { n: f.number(b.expectedConnections) })} · <StatusBadge status={b.status} />
-                </p>
-                {actions(b)}
-              </li>
-            ))}
-          </ul>
-          {query.data && <Pager page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onPage={(p) => update('pagina', String(p))} />}
-        </div>
+        <BookingList
+          items={items}
+          page={query.data}
+          onPage={(p) => update('pagina', String(p))}
+          fetching={query.isFetching}
+          caption={t('conf.op.caption')}
+          rowTestId="operator-row"
+          platformName={platformName}
+          bodyName={bodyName}
+          detail={(b) => (
+            <>
+              {kindLabel(b.kind)} · {b.organiserName} ({b.organiserEmail}
+              {b.organiserPhone ? `, ${b.organiserPhone}` : ''})
+            </>
+          )}
+          phoneMeta={(b) => `${bodyName(b)} · ${f.range(b.start, b.end)}`}
+          phoneLead={(b) => platformName(b.platformId)}
+          actions={actions}
+        />
       )}
-      <ConfirmDialog
-        open={!!toRefuse}
+      <ConfirmBookingDialog
+        booking={toRefuse}
         title={t('conf.op.refuseTitle')}
         confirmLabel={t('conf.op.refuseConfirm')}
         cancelLabel={t('conf.op.refuseKeep')}
-        danger
+        text={(b) => t('conf.op.refuseText', { title: b.title, body: bodyName(b), range: f.range(b.start, b.end) })}
         busy={!!busy}
-        onConfirm={() => toRefuse && void decide(toRefuse, 'refused')}
+        onConfirm={(b) => void decide(b, 'refused')}
         onClose={closeDialog}
-      >
-        {toRefuse && <p className="mb-0">{t('conf.op.refuseText', { title: toRefuse.title, body: bodyName(toRefuse), range: f.range(toRefuse.start, toRefuse.end) })}</p>}
-      </ConfirmDialog>
+      />
     </>
   );
 }
