@@ -18,6 +18,7 @@ import { TextField } from '../../../components/Field';
 import { csvUrl, indicatorKeys, saveTarget, useBodyIndicators } from './api';
 import { fmtDayShort, fmtMonth, fmtMonthShort, fmtNumber, fmtPercent, fmtTime, isMonth, romeMonth } from './format';
 import { Downloads, MonthPicker, ShareBar } from './parts';
+import { ShareChart } from './ShareChart';
 import type { BodyIndicators } from './types';
 import './indicators.css';
 
@@ -136,52 +137,36 @@ function TargetForm({ current }: { current: number }) {
 
 function MonthsChart({ data }: { data: BodyIndicators }) {
   const { t, lang } = useI18n();
-  const pct = (n: number) => fmtPercent(n, lang);
   return (
-    <section aria-labelledby="rwi-months" className="my-5">
-      <h2 id="rwi-months" className="h4">
-        {t('rwi.months.title')}
-      </h2>
-      <Chart
-        headingLevel={3}
-        title={t('rwi.months.chart')}
-        summary={t('rwi.months.summary', { target: pct(data.targetPercent) })}
-        categories={data.months.map((m) => fmtMonthShort(m.month, lang))}
-        categoryLabel={t('rwi.col.month')}
-        series={[
-          { label: t('rwi.series.agreementShare'), values: data.months.map((m) => m.agreementSharePercent ?? 0) },
-          { label: t('rwi.series.remoteShare'), values: data.months.map((m) => m.remoteSharePercent ?? 0), type: 'line' },
-        ]}
-        reference={{ label: t('rwi.series.target'), value: data.targetPercent }}
-        formatValue={pct}
-      />
-    </section>
+    <ShareChart
+      id="rwi-months"
+      heading={t('rwi.months.title')}
+      title={t('rwi.months.chart')}
+      summary={t('rwi.months.summary', { target: fmtPercent(data.targetPercent, lang) })}
+      categories={data.months.map((m) => fmtMonthShort(m.month, lang))}
+      categoryLabel={t('rwi.col.month')}
+      rows={data.months}
+      reference={{ label: t('rwi.series.target'), value: data.targetPercent }}
+      remoteAsLine
+    />
   );
 }
 
 function OfficesChart({ data }: { data: BodyIndicators }) {
   const { t, lang } = useI18n();
-  const pct = (n: number) => fmtPercent(n, lang);
   if (data.offices.length === 0) return <EmptyState>{t('rwi.offices.none')}</EmptyState>;
   return (
-    <section aria-labelledby="rwi-offices" className="my-5">
-      <h2 id="rwi-offices" className="h4">
-        {t('rwi.offices.title', { month: fmtMonth(data.month, lang) })}
-      </h2>
-      <Chart
-        horizontal
-        title={t('rwi.offices.chart')}
-        summary={t('rwi.offices.summary', { target: pct(data.targetPercent) })}
-        categories={data.offices.map((o) => `${o.name} (${fmtNumber(o.withAgreement, lang)}/${fmtNumber(o.headcount, lang)})`)}
-        categoryLabel={t('rwi.col.office')}
-        series={[
-          { label: t('rwi.series.agreementShare'), values: data.offices.map((o) => o.agreementSharePercent ?? 0) },
-          { label: t('rwi.series.remoteShare'), values: data.offices.map((o) => o.remoteSharePercent ?? 0) },
-        ]}
-        reference={{ label: t('rwi.series.target'), value: data.targetPercent }}
-        formatValue={pct}
-      />
-    </section>
+    <ShareChart
+      id="rwi-offices"
+      heading={t('rwi.offices.title', { month: fmtMonth(data.month, lang) })}
+      horizontal
+      title={t('rwi.offices.chart')}
+      summary={t('rwi.offices.summary', { target: fmtPercent(data.targetPercent, lang) })}
+      categories={data.offices.map((o) => `${o.name} (${fmtNumber(o.withAgreement, lang)}/${fmtNumber(o.headcount, lang)})`)}
+      categoryLabel={t('rwi.col.office')}
+      rows={data.offices}
+      reference={{ label: t('rwi.series.target'), value: data.targetPercent }}
+    />
   );
 }
 

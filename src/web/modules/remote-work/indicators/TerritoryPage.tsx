@@ -18,6 +18,7 @@ import { SelectField } from '../../../components/Field';
 import { csvUrl, useTerritoryBodies, useTerritoryIndicators } from './api';
 import { fmtMonth, fmtMonthShort, fmtNumber, fmtPercent, fmtTime, isMonth, romeMonth } from './format';
 import { Downloads, MonthPicker, ShareBar } from './parts';
+import { ShareChart } from './ShareChart';
 import type { TerritoryIndicators, TerritoryLevel } from './types';
 import './indicators.css';
 
@@ -61,52 +62,37 @@ function Totals({ data }: { data: TerritoryIndicators }) {
 
 function Children({ data }: { data: TerritoryIndicators }) {
   const { t, lang } = useI18n();
-  const pct = (n: number) => fmtPercent(n, lang);
   if (data.children.length === 0) return null;
   const regions = data.level === 'nation';
   return (
-    <section aria-labelledby="rwi-children" className="my-5">
-      <h2 id="rwi-children" className="h4">
-        {regions ? t('rwi.territory.regionsTitle') : t('rwi.territory.provincesTitle', { name: data.name })}
-      </h2>
-      <Chart
-        horizontal
-        title={regions ? t('rwi.territory.regionsChart') : t('rwi.territory.provincesChart')}
-        summary={t('rwi.territory.childrenSummary', { reference: pct(data.referencePercent) })}
-        categories={data.children.map((c) => c.name)}
-        categoryLabel={regions ? t('rwi.col.region') : t('rwi.col.province')}
-        series={[
-          { label: t('rwi.series.agreementShare'), values: data.children.map((c) => c.agreementSharePercent ?? 0) },
-          { label: t('rwi.series.remoteShare'), values: data.children.map((c) => c.remoteSharePercent ?? 0) },
-        ]}
-        reference={{ label: t('rwi.series.reference'), value: data.referencePercent }}
-        formatValue={pct}
-      />
-    </section>
+    <ShareChart
+      id="rwi-children"
+      heading={regions ? t('rwi.territory.regionsTitle') : t('rwi.territory.provincesTitle', { name: data.name })}
+      horizontal
+      title={regions ? t('rwi.territory.regionsChart') : t('rwi.territory.provincesChart')}
+      summary={t('rwi.territory.childrenSummary', { reference: fmtPercent(data.referencePercent, lang) })}
+      categories={data.children.map((c) => c.name)}
+      categoryLabel={regions ? t('rwi.col.region') : t('rwi.col.province')}
+      rows={data.children}
+      reference={{ label: t('rwi.series.reference'), value: data.referencePercent }}
+    />
   );
 }
 
 function Months({ data }: { data: TerritoryIndicators }) {
   const { t, lang } = useI18n();
-  const pct = (n: number) => fmtPercent(n, lang);
   return (
-    <section aria-labelledby="rwi-t-months" className="my-5">
-      <h2 id="rwi-t-months" className="h4">
-        {t('rwi.months.title')}
-      </h2>
-      <Chart
-        title={t('rwi.territory.monthsChart', { name: data.name })}
-        summary={t('rwi.territory.monthsSummary', { reference: pct(data.referencePercent) })}
-        categories={data.months.map((m) => fmtMonthShort(m.month, lang))}
-        categoryLabel={t('rwi.col.month')}
-        series={[
-          { label: t('rwi.series.agreementShare'), values: data.months.map((m) => m.agreementSharePercent ?? 0) },
-          { label: t('rwi.series.remoteShare'), values: data.months.map((m) => m.remoteSharePercent ?? 0), type: 'line' },
-        ]}
-        reference={{ label: t('rwi.series.reference'), value: data.referencePercent }}
-        formatValue={pct}
-      />
-    </section>
+    <ShareChart
+      id="rwi-t-months"
+      heading={t('rwi.months.title')}
+      title={t('rwi.territory.monthsChart', { name: data.name })}
+      summary={t('rwi.territory.monthsSummary', { reference: fmtPercent(data.referencePercent, lang) })}
+      categories={data.months.map((m) => fmtMonthShort(m.month, lang))}
+      categoryLabel={t('rwi.col.month')}
+      rows={data.months}
+      reference={{ label: t('rwi.series.reference'), value: data.referencePercent }}
+      remoteAsLine
+    />
   );
 }
 
