@@ -259,8 +259,17 @@ describe('directory, bodies, people, audit, tokens (body admin and platform admi
     await page.goto('/reimposta-password?token=non-valido-0123456789');
     await h1(page, 'Scegli una nuova password');
     await expectAccessible(page, 'reset password');
+    // the rule is said once, above the form
+    await expect.poll(() => page.getByText('Scegli una password di almeno 12 caratteri che non usi altrove.').count()).toBe(1);
+    // checked in the page before sending: the two must match, and the focus goes to the second
+    const repeat = page.getByLabel('Ripeti la nuova password');
     await page.getByLabel('Nuova password', { exact: true }).fill('una-password-lunga');
-    await page.getByLabel('Ripeti la nuova password').fill('una-password-lunga');
+    await repeat.fill('un-altra-password');
+    await page.getByRole('button', { name: 'Salva la nuova password' }).click();
+    await page.getByText('Le due password non coincidono.').waitFor();
+    await expect.poll(() => repeat.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await repeat.getAttribute('aria-invalid')).toBe('true');
+    await repeat.fill('una-password-lunga');
     await page.getByRole('button', { name: 'Salva la nuova password' }).click();
     await page.getByRole('alert').waitFor();
     await expectAccessible(page, 'reset password refused');
@@ -314,7 +323,17 @@ describe('accounts: editing a body, disabling a person, changing one’s passwor
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Cambia password' }).click();
     await h1(page, 'Cambia la tua password');
     await expectAccessible(page, 'change password');
+    // the rule is the new password's hint
+    const newPassword = page.getByLabel('Nuova password', { exact: true });
+    const hintId = ((await newPassword.getAttribute('aria-describedby')) ?? '').split(' ').pop();
+    expect(await page.locator(`#${hintId}`).textContent()).toBe('Scegli una password di almeno 12 caratteri che non usi altrove.');
+    // too short: refused in the page, next to the field, which takes the focus
     await page.getByLabel('Password attuale').fill('non-e-questa-2026');
+    await newPassword.fill('corta');
+    await page.getByRole('button', { name: 'Cambia la password' }).click();
+    await page.getByText('La password deve avere almeno 12 caratteri.').waitFor();
+    await expect.poll(() => newPassword.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await newPassword.getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Nuova password', { exact: true }).fill('nuova-password-sicura-2026');
     await page.getByLabel('Ripeti la nuova password').fill('nuova-password-sicura-2026');
     await page.getByRole('button', { name: 'Cambia la password' }).click();

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n';
 import { api, ApiError } from '../../api/client';
 import { PageTitle } from '../../components/Page';
-import { TextField } from '../../components/Field';
+import { checkNewPassword, NewPasswordFields, type NewPasswordFieldsHandle } from '../../components/NewPasswordFields';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 
 export default function ResetPasswordPage() {
@@ -17,18 +17,14 @@ export default function ResetPasswordPage() {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
-  const pRef = useRef<HTMLInputElement>(null);
-  const cRef = useRef<HTMLInputElement>(null);
+  const fieldsRef = useRef<NewPasswordFieldsHandle>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const fe: Record<string, string> = {};
-    if (password.length < 12) fe.password = t('reset.tooShort');
-    else if (password !== confirm) fe.confirm = t('reset.mismatch');
+    const fe = checkNewPassword(password, confirm, t);
     setFieldErrors(fe);
-    if (fe.password) return pRef.current?.focus();
-    if (fe.confirm) return cRef.current?.focus();
+    if (fe.password || fe.confirm) return fieldsRef.current?.focusError(fe);
     setBusy(true);
     try {
       await api('/auth/password-reset/confirm', { method: 'POST', body: { token, password }, quiet401: true });
@@ -60,26 +56,13 @@ export default function ResetPasswordPage() {
           <p>{t('reset.intro')}</p>
           <ProblemAlert error={error} />
           <form noValidate onSubmit={submit}>
-            <TextField
-              ref={pRef}
-              label={t('reset.password')}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={12}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              error={fieldErrors.password}
-            />
-            <TextField
-              ref={cRef}
-              label={t('reset.confirm')}
-              type="password"
-              autoComplete="new-password"
-              required
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              error={fieldErrors.confirm}
+            <NewPasswordFields
+              ref={fieldsRef}
+              password={password}
+              confirm={confirm}
+              onPasswordChange={setPassword}
+              onConfirmChange={setConfirm}
+              errors={{ password: fieldErrors.password, confirm: fieldErrors.confirm }}
             />
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {busy ? t('form.saving') : t('reset.submit')}

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { api, ApiError } from '../../api/client';
 import { PageTitle } from '../../components/Page';
 import { TextField } from '../../components/Field';
+import { checkNewPassword, NewPasswordFields, type NewPasswordFieldsHandle } from '../../components/NewPasswordFields';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 
 export default function PasswordPage() {
@@ -16,21 +17,20 @@ export default function PasswordPage() {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const curRef = useRef<HTMLInputElement>(null);
-  const pRef = useRef<HTMLInputElement>(null);
-  const cRef = useRef<HTMLInputElement>(null);
+  const newRef = useRef<NewPasswordFieldsHandle>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     setDone(false);
+    const pair = checkNewPassword(password, confirm, t);
     const fe: Record<string, string> = {};
     if (!current) fe.currentPassword = t('password.currentRequired');
-    if (password.length < 12) fe.newPassword = t('reset.tooShort');
-    else if (password !== confirm) fe.confirm = t('reset.mismatch');
+    if (pair.password) fe.newPassword = pair.password;
+    if (pair.confirm) fe.confirm = pair.confirm;
     setFieldErrors(fe);
     if (fe.currentPassword) return curRef.current?.focus();
-    if (fe.newPassword) return pRef.current?.focus();
-    if (fe.confirm) return cRef.current?.focus();
+    if (pair.password || pair.confirm) return newRef.current?.focusError(pair);
     setBusy(true);
     try {
       await api('/auth/password', { method: 'PUT', body: { currentPassword: current, newPassword: password } });
@@ -68,27 +68,14 @@ export default function PasswordPage() {
           onChange={(e) => setCurrent(e.target.value)}
           error={fieldErrors.currentPassword}
         />
-        <TextField
-          ref={pRef}
-          label={t('reset.password')}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          help={t('reset.intro')}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={fieldErrors.newPassword}
-        />
-        <TextField
-          ref={cRef}
-          label={t('reset.confirm')}
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={fieldErrors.confirm}
+        <NewPasswordFields
+          ref={newRef}
+          withHint
+          password={password}
+          confirm={confirm}
+          onPasswordChange={setPassword}
+          onConfirmChange={setConfirm}
+          errors={{ password: fieldErrors.newPassword, confirm: fieldErrors.confirm }}
         />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t('form.saving') : t('password.submit')}
