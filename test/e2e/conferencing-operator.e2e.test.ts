@@ -124,9 +124,9 @@ describe('the association’s operator', () => {
     // sent empty: the client's own messages, the focus on the first field
     await page.getByRole('button', { name: 'Registra la piattaforma' }).click();
     await page.getByText('Scrivi il nome della piattaforma.').waitFor();
-    expect(await focusedLabel(page)).toBe('Nome della piattaforma');
+    await expect.poll(() => focusedLabel(page)).toBe('Nome della piattaforma');
     expect(await page.getByLabel('Nome della piattaforma').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByText('Scrivi un numero intero di collegamenti, da 1 a 100.000.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Scrivi un numero intero di collegamenti, da 1 a 100.000.').count()).toBe(1);
     await expectAccessible(page, 'new platform with errors');
 
     await page.getByLabel('Nome della piattaforma').fill(PLATFORM);
@@ -140,14 +140,14 @@ describe('the association’s operator', () => {
     await tick(page, 'checkbox', /^Airasca/);
     const chosen = page.getByTestId('members-chosen');
     await expect.poll(() => chosen.locator('li').count()).toBe(2);
-    expect(await page.getByRole('heading', { name: 'Enti aderenti scelti: 2' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Enti aderenti scelti: 2' }).count()).toBe(1);
     expect(await chosen.textContent()).toContain('Agliè');
     await expectAccessible(page, 'new platform: member search');
 
     // the notice in words
     expect(await page.getByTestId('notice-meaning').textContent()).toContain('Con 1 non si prenota per oggi');
     await page.getByLabel('Preavviso minimo (giorni)').fill('0');
-    expect(await page.getByTestId('notice-meaning').textContent()).toContain('anche per lo stesso giorno');
+    await expect.poll(() => page.getByTestId('notice-meaning').textContent()).toContain('anche per lo stesso giorno');
     await page.getByLabel('Preavviso minimo (giorni)').fill('1');
 
     // opening hours from the keyboard: Monday 08:00-13:00 and 14:00-18:00
@@ -165,8 +165,8 @@ describe('the association’s operator', () => {
     expect(await saturday.textContent()).toContain('Chiusa');
     await saturday.getByRole('button', { name: 'Aggiungi una fascia — Sabato' }).click();
     await saturday.getByRole('button', { name: 'Togli — Sabato, fascia 1' }).click();
-    expect(await focusedLabel(page)).toBe('Aggiungi una fascia — Sabato');
-    expect(await saturday.textContent()).toContain('Chiusa');
+    await expect.poll(() => focusedLabel(page)).toBe('Aggiungi una fascia — Sabato');
+    await expect.poll(() => saturday.textContent()).toContain('Chiusa');
 
     // the Jitsi system with its secret
     await tick(page, 'radio', 'Jitsi Meet');
@@ -178,8 +178,8 @@ describe('the association’s operator', () => {
     // the overlapping Monday windows and the short secret are refused before sending
     await page.getByRole('button', { name: 'Registra la piattaforma' }).click();
     await page.getByText('Le fasce di questo giorno si sovrappongono.').waitFor();
-    expect(await page.getByText('Scrivi il segreto: almeno 16 caratteri.').count()).toBe(1);
-    expect(await focusedLabel(page)).toBe('Dalle — Lunedì, fascia 1');
+    await expect.poll(() => page.getByText('Scrivi il segreto: almeno 16 caratteri.').count()).toBe(1);
+    await expect.poll(() => focusedLabel(page)).toBe('Dalle — Lunedì, fascia 1');
     expect(posts).toHaveLength(0);
     await expectAccessible(page, 'new platform: hours and secret refused');
     await monday.getByLabel('Dalle — Lunedì, fascia 2', { exact: true }).fill('14:00');
@@ -222,16 +222,16 @@ describe('the association’s operator', () => {
     expect(video.text).not.toContain(SECRET);
     expect((await asOperator('GET', `/conference-platforms/${platformId}`)).text).not.toContain(SECRET);
     // the form shows what was saved
-    expect(await page.getByLabel('Collegamenti contemporanei').inputValue()).toBe('250');
-    expect(await page.getByTestId('members-chosen').textContent()).toContain('Airasca');
-    expect(await page.getByTestId('hours-day-1').getByLabel('Dalle — Lunedì, fascia 2', { exact: true }).inputValue()).toBe('14:00');
+    await expect.poll(() => page.getByLabel('Collegamenti contemporanei').inputValue()).toBe('250');
+    await expect.poll(() => page.getByTestId('members-chosen').textContent()).toContain('Airasca');
+    await expect.poll(() => page.getByTestId('hours-day-1').getByLabel('Dalle — Lunedì, fascia 2', { exact: true }).inputValue()).toBe('14:00');
     await expectAccessible(page, 'change platform');
 
     // "Cambia": the secret's field opens empty and takes the focus; it is typed again to save
     await page.getByRole('button', { name: 'Cambia — Segreto dell’applicazione (app_secret)' }).click();
     await expect.poll(() => focusedLabel(page)).toBe('Segreto dell’applicazione (app_secret)');
     expect(await page.getByLabel('Segreto dell’applicazione (app_secret)').inputValue()).toBe('');
-    expect(await page.getByText('Il segreto è impostato ma non si mostra mai').count()).toBe(1);
+    await expect.poll(() => page.getByText('Il segreto è impostato ma non si mostra mai').count()).toBe(1);
     await expectAccessible(page, 'change the video secret');
     await page.getByRole('button', { name: 'Salva il sistema video' }).click();
     await page.getByText('Scrivi il segreto: almeno 16 caratteri.').waitFor();
@@ -277,12 +277,12 @@ describe('the association’s operator', () => {
     const text = (await refusal.textContent()) ?? '';
     expect(text).toContain('Con 150 collegamenti le prenotazioni già fatte non ci stanno: nel momento più pieno ne sono prenotati 200');
     expect(text).toMatch(/10:00–12:00: prenotati 200, 50 oltre la nuova capacità/);
-    expect(await page.getByText('La nuova capacità è inferiore ai collegamenti già prenotati').count()).toBe(1);
+    await expect.poll(() => page.getByText('La nuova capacità è inferiore ai collegamenti già prenotati').count()).toBe(1);
     // the field is marked, describes the refusal and has the focus
     expect(await capacity.getAttribute('aria-invalid')).toBe('true');
     const described = (await capacity.getAttribute('aria-describedby')) ?? '';
     expect(described.split(' ')).toContain((await refusal.getAttribute('id')) ?? 'none');
-    expect(await focusedLabel(page)).toBe('Collegamenti contemporanei');
+    await expect.poll(() => focusedLabel(page)).toBe('Collegamenti contemporanei');
     expect((await asOperator('GET', `/conference-platforms/${platformId}`)).json.capacity).toBe(250);
     await page.screenshot({ path: '/tmp/agilepa-conferencing-capacity-refusal.png', fullPage: true });
     await expectAccessible(page, 'change platform: capacity refused');
@@ -290,7 +290,7 @@ describe('the association’s operator', () => {
     await capacity.fill('200');
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
     await page.getByRole('status').filter({ hasText: 'Modifiche salvate' }).waitFor();
-    expect(await refusal.count()).toBe(0);
+    await expect.poll(() => refusal.count()).toBe(0);
     expect((await asOperator('GET', `/conference-platforms/${platformId}`)).json.capacity).toBe(200);
     expect(problems).toEqual([]);
     await context.close();
@@ -302,13 +302,13 @@ describe('the association’s operator', () => {
     await page.goto(`/videoconferenze/gestione/piattaforme/${platformId}`);
     await h1(page, `Modifica «${PLATFORM}»`);
     await tick(page, 'radio', /Tutti gli enti di un territorio/);
-    expect(await page.getByLabel('Tipo di territorio').inputValue()).toBe('region');
+    await expect.poll(() => page.getByLabel('Tipo di territorio').inputValue()).toBe('region');
     const which = page.getByLabel('Quale regione');
     await expect.poll(() => which.locator('option').count()).toBeGreaterThan(15);
     // chosen from the keyboard: the native select
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
     await page.getByText('Scegli il territorio.').waitFor();
-    expect(await focusedLabel(page)).toBe('Quale regione');
+    await expect.poll(() => focusedLabel(page)).toBe('Quale regione');
     await which.selectOption({ label: 'Regione Piemonte' });
     await expectAccessible(page, 'change platform: territory');
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
@@ -320,11 +320,11 @@ describe('the association’s operator', () => {
     // back to members: the page still holds the two chosen before; one is taken away and added again
     await tick(page, 'radio', 'Solo gli enti aderenti che scegli');
     const chosen = page.getByTestId('members-chosen');
-    expect(await chosen.locator('li').count()).toBe(2);
+    await expect.poll(() => chosen.locator('li').count()).toBe(2);
     await chosen.getByRole('button', { name: /^Togli — Airasca/ }).click();
     await expect.poll(() => chosen.locator('li').count()).toBe(1);
     // the focus stays in the list
-    expect(await focusedLabel(page)).toMatch(/^Togli — Agliè/);
+    await expect.poll(() => focusedLabel(page)).toMatch(/^Togli — Agliè/);
     await page.getByLabel('Cerca un ente').fill('Airasca');
     const count = page.getByTestId('member-search-count');
     await expect.poll(() => count.textContent()).toMatch(/Enti trovati: \d+/);
@@ -350,7 +350,7 @@ describe('the association’s operator', () => {
     await page.getByTestId('hours-day-1').getByRole('button', { name: 'Aggiungi una fascia — Lunedì' }).click();
     await noSidewaysScroll(page);
     // each day's windows stay visible and usable, one under the other
-    expect(await page.getByTestId('hours-day-1').getByLabel('Dalle — Lunedì, fascia 2', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('hours-day-1').getByLabel('Dalle — Lunedì, fascia 2', { exact: true }).isVisible()).toBe(true);
     await page.screenshot({ path: '/tmp/agilepa-conferencing-new-platform-phone.png', fullPage: true });
     await expectAccessible(page, 'new platform (phone)');
     await page.goto(`/videoconferenze/gestione/piattaforme/${platformId}`);
@@ -380,7 +380,7 @@ describe('the association’s operator', () => {
     // Escape keeps it, and the focus goes back to the button
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await focusedLabel(page)).toBe('Dismetti la piattaforma');
+    await expect.poll(() => focusedLabel(page)).toBe('Dismetti la piattaforma');
     expect((await asOperator('GET', `/conference-platforms/${platformId}`)).json.archivedAt).toBeNull();
 
     await open.click();
@@ -399,8 +399,8 @@ describe('the association’s operator', () => {
     await h1(page, 'Le tue piattaforme');
     await page.getByRole('status').filter({ hasText: 'Prenotazioni annullate: 1' }).waitFor();
     const card = page.getByTestId('my-platform').filter({ hasText: PLATFORM });
-    expect(await card.textContent()).toContain('Dismessa il');
-    expect(await card.getByRole('link', { name: /Modifica/ }).count()).toBe(0);
+    await expect.poll(() => card.textContent()).toContain('Dismessa il');
+    await expect.poll(() => card.getByRole('link', { name: /Modifica/ }).count()).toBe(0);
     const p = (await asOperator('GET', `/conference-platforms/${platformId}`)).json;
     expect(p.archivedAt).not.toBeNull();
     const mine = (await asSecretary('GET', `/bookings?mine=true&platformId=${platformId}`)).json.items;
@@ -412,7 +412,7 @@ describe('the association’s operator', () => {
     await page.goto(`/videoconferenze/gestione/piattaforme/${platformId}`);
     await h1(page, `Modifica «${PLATFORM}»`);
     await page.getByText('è stata dismessa il').waitFor();
-    expect(await page.getByRole('button', { name: 'Salva le modifiche' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Salva le modifiche' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -426,24 +426,24 @@ describe('a municipal secretary', () => {
     await signIn(page, secretary.email, secretary.password);
     const cards = page.getByTestId('home-cards');
     await cards.getByRole('heading', { level: 2, name: 'Videoconferenze' }).waitFor();
-    expect(await cards.getByRole('heading', { level: 2, name: 'Le tue piattaforme' }).count()).toBe(0);
+    await expect.poll(() => cards.getByRole('heading', { level: 2, name: 'Le tue piattaforme' }).count()).toBe(0);
     await expectAccessible(page, 'home (secretary)');
     await cards.getByRole('link', { name: /^Apri\s?: Videoconferenze$/ }).click();
     await h1(page, 'Videoconferenze');
     const card = page.locator('.conf-platform-card').filter({ hasText: 'Sala virtuale E2E' });
     await card.waitFor();
-    expect(await card.getByRole('link', { name: /Modifica/ }).count()).toBe(0);
-    expect(await page.getByRole('navigation', { name: 'Sezioni delle videoconferenze' }).getByRole('link', { name: 'Le tue piattaforme' }).count()).toBe(0);
+    await expect.poll(() => card.getByRole('link', { name: /Modifica/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Sezioni delle videoconferenze' }).getByRole('link', { name: 'Le tue piattaforme' }).count()).toBe(0);
 
     await page.goto(`/videoconferenze/gestione/piattaforme/${other.json.id}`);
     await h1(page, 'Modifica «Sala virtuale E2E»');
     await page.getByText('la modificano solo il personale del suo gestore').waitFor();
-    expect(await page.locator('form').count()).toBe(0);
+    await expect.poll(() => page.locator('form').count()).toBe(0);
     await expectAccessible(page, 'change platform (not allowed)');
     await page.goto('/videoconferenze/gestione/piattaforme/nuova');
     await h1(page, 'Nuova piattaforma');
     await page.getByText('Il tuo ruolo non lo consente').waitFor();
-    expect(await page.locator('form').count()).toBe(0);
+    await expect.poll(() => page.locator('form').count()).toBe(0);
     // the API agrees
     expect((await asSecretary('PATCH', `/conference-platforms/${other.json.id}`, { capacity: 10 })).status).toBe(403);
     expect((await asSecretary('GET', `/conference-platforms/${other.json.id}/video`)).status).toBe(403);
@@ -468,7 +468,7 @@ describe('a platform administrator', () => {
     await page.getByRole('button', { name: 'Registra la piattaforma' }).click();
     // the operator is required of an administrator
     await page.getByText('Scegli l’ente gestore.').waitFor();
-    expect(await focusedLabel(page)).toBe('Ente gestore');
+    await expect.poll(() => focusedLabel(page)).toBe('Ente gestore');
     await operatorField.selectOption({ label: 'Anci Piemonte E2E' });
     await expectAccessible(page, 'new platform (administrator)');
     await page.getByRole('button', { name: 'Registra la piattaforma' }).click();
@@ -489,8 +489,8 @@ describe('in English', () => {
     await h1(page, 'Nuova piattaforma');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await h1(page, 'New platform');
-    expect(await page.getByRole('table', { name: 'Opening hours per weekday (Italian time)' }).count()).toBe(1);
-    expect(await page.getByText('1 = no booking for today, tomorrow at the earliest.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('table', { name: 'Opening hours per weekday (Italian time)' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('1 = no booking for today, tomorrow at the earliest.').count()).toBe(1);
     await expectAccessible(page, 'new platform in English');
     await page.getByRole('button', { name: 'Passa all’italiano' }).click();
     await h1(page, 'Nuova piattaforma');

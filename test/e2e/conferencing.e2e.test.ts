@@ -128,7 +128,7 @@ describe('the municipal secretary', () => {
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Videoconferenze' }).click();
     await h1(page, 'Videoconferenze');
     await page.getByRole('heading', { level: 2, name: PLATFORM }).waitFor();
-    expect(await page.getByText('Fino a 250 collegamenti contemporanei').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Fino a 250 collegamenti contemporanei').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'platforms');
 
     await page.getByRole('link', { name: `Calendario — ${PLATFORM}` }).click();
@@ -139,7 +139,7 @@ describe('the municipal secretary', () => {
     // 7 days x 12 hours (08-20), each cell saying its day, hour and state in words
     expect(await expectNamedCells(page, 'calendar-cell', /\d{2}:00–\d{2}:00: (almeno \d+ collegamenti liberi su 250|pieno|piattaforma chiusa|giorno festivo)/)).toBe(84);
     const busy = page.getByTestId('calendar-cell').filter({ hasText: '10:00–11:00: almeno 50 collegamenti liberi su 250 (200 già prenotati)' });
-    expect(await busy.count()).toBe(1);
+    await expect.poll(() => busy.count()).toBe(1);
     expect(await busy.getAttribute('class')).toContain('conf-partial');
     // the same cell shows a short text to the eye
     expect(await busy.locator('.conf-cell-text').textContent()).toBe('50 liberi');
@@ -151,7 +151,7 @@ describe('the municipal secretary', () => {
     await page.locator('table.conf-month').waitFor();
     const monthCells = await expectNamedCells(page, 'calendar-cell', /\d{4}: (almeno \d+ collegamenti liberi su 250|pieno|piattaforma chiusa|giorno festivo)/);
     expect([28, 35, 42]).toContain(monthCells);
-    expect(await page.getByTestId('calendar-cell').filter({ hasText: /almeno 50 collegamenti liberi su 250 \(200 già prenotati\)/ }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('calendar-cell').filter({ hasText: /almeno 50 collegamenti liberi su 250 \(200 già prenotati\)/ }).count()).toBe(1);
     await expectAccessible(page, 'calendar month');
 
     // from the month, the day opens its week, where the day's column has its "book" link
@@ -159,8 +159,8 @@ describe('the municipal secretary', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Settimana', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await page.locator('table.conf-week thead').getByRole('link', { name: new RegExp(`^Prenota .*${Number(DAY.slice(8))}`) }).click();
     await h1(page, `Prenota ${PLATFORM}`);
-    expect(await page.getByLabel('Giorno').inputValue()).toBe(DAY);
-    expect(await page.getByLabel('E-mail', { exact: true }).inputValue()).toBe(secretary.email);
+    await expect.poll(() => page.getByLabel('Giorno').inputValue()).toBe(DAY);
+    await expect.poll(() => page.getByLabel('E-mail', { exact: true }).inputValue()).toBe(secretary.email);
 
     await page.getByLabel('Titolo della riunione').fill('Consiglio comunale');
     await page.getByLabel('Tipo di riunione').selectOption('council_session');
@@ -181,9 +181,9 @@ describe('the municipal secretary', () => {
     expect(text).toContain('Capacità della piattaforma superata');
     expect(text).toMatch(/10:00–12:00: già prenotati 200, ne chiedi 100, la capacità è 250: 50 di troppo/);
     // the refusal takes the focus, so a screen reader reads it at once
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('booking-refusal');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('booking-refusal');
     const suggestions = refusal.getByRole('button', { name: /^Usa / });
-    expect(await suggestions.count()).toBeGreaterThan(0);
+    await expect.poll(() => suggestions.count()).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/agilepa-conferencing-refusal-desktop.png', fullPage: true });
     await expectAccessible(page, 'booking refused with suggestions');
 
@@ -237,7 +237,7 @@ describe('the municipal secretary', () => {
     // change it: fewer connections
     await row.getByRole('link', { name: 'Modifica — Consiglio comunale' }).click();
     await h1(page, 'Modifica «Consiglio comunale»');
-    expect(await page.getByLabel('Collegamenti previsti').inputValue()).toBe('100');
+    await expect.poll(() => page.getByLabel('Collegamenti previsti').inputValue()).toBe('100');
     await page.getByLabel('Collegamenti previsti').fill('80');
     // its own 100 connections do not count against it
     await expect.poll(() => live.textContent(), { timeout: 10_000 }).toContain('I 80 collegamenti che chiedi ci stanno');
@@ -245,7 +245,7 @@ describe('the municipal secretary', () => {
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
     await h1(page, 'Le mie prenotazioni');
     await page.getByRole('status').filter({ hasText: 'Prenotazione modificata' }).waitFor();
-    expect(await page.getByTestId('booking-row').filter({ hasText: 'Consiglio comunale' }).locator('td.text-end').textContent()).toBe('80');
+    await expect.poll(() => page.getByTestId('booking-row').filter({ hasText: 'Consiglio comunale' }).locator('td.text-end').textContent()).toBe('80');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -268,14 +268,14 @@ describe('the municipal secretary', () => {
     await expectAccessible(page, 'cancel dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Annulla');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Annulla');
     expect((await asSecretary('GET', `/bookings/${made.json.id}`)).json.status).toBe('accepted');
 
     await row.getByRole('button', { name: 'Annulla — Giunta da annullare' }).click();
     await dialog.getByRole('button', { name: 'Sì, annulla la prenotazione' }).click();
     await page.getByRole('status').filter({ hasText: 'Prenotazione annullata' }).waitFor();
     await expect.poll(async () => row.textContent()).toContain('Annullata');
-    expect(await row.getByRole('button', { name: /Annulla/ }).count()).toBe(0);
+    await expect.poll(() => row.getByRole('button', { name: /Annulla/ }).count()).toBe(0);
     expect((await asSecretary('GET', `/bookings/${made.json.id}`)).json.status).toBe('cancelled');
 
     // past bookings: read-only
@@ -283,8 +283,8 @@ describe('the municipal secretary', () => {
     const past = page.getByTestId('booking-row').filter({ hasText: 'Giunta passata' });
     await past.waitFor();
     expect(await past.textContent()).toContain('sola lettura');
-    expect(await past.getByRole('link', { name: /Modifica/ }).count()).toBe(0);
-    expect(await past.getByRole('button').count()).toBe(0);
+    await expect.poll(() => past.getByRole('link', { name: /Modifica/ }).count()).toBe(0);
+    await expect.poll(() => past.getByRole('button').count()).toBe(0);
     await expectAccessible(page, 'past bookings');
     expect(problems).toEqual([]);
     await context.close();
@@ -301,7 +301,7 @@ describe('the municipal secretary', () => {
     const day = page.locator('details').filter({ has: page.locator('summary', { hasText: 'almeno 50 liberi' }) });
     if (!(await day.evaluate((d) => (d as HTMLDetailsElement).open))) await day.locator('summary').click();
     const busy = day.getByTestId('calendar-phone-cell').filter({ hasText: '10:00–11:00: almeno 50 collegamenti liberi su 250' });
-    expect(await busy.isVisible()).toBe(true);
+    await expect.poll(() => busy.isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: '/tmp/agilepa-conferencing-calendar-phone.png', fullPage: true });
     await expectAccessible(page, 'calendar week (phone)');
@@ -328,7 +328,7 @@ describe('the municipal secretary', () => {
     await h1(page, `Calendario di ${PLATFORM}`);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await h1(page, `Calendar of ${PLATFORM}`);
-    expect(await page.getByTestId('calendar-cell').filter({ hasText: '10:00–11:00: at least 50 free connections out of 250 (200 already booked)' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('calendar-cell').filter({ hasText: '10:00–11:00: at least 50 free connections out of 250 (200 already booked)' }).count()).toBe(1);
     await expectAccessible(page, 'calendar in English');
     await page.getByRole('button', { name: 'Passa all’italiano' }).click();
     await h1(page, `Calendario di ${PLATFORM}`);
@@ -345,7 +345,7 @@ describe('the municipal secretary', () => {
     await h1(page, `Calendario di ${PLATFORM}`);
     // the same cell as in Rome: 10:00-11:00 Rome time holds the 200 connections booked for 10:00-12:00
     const busy = page.getByTestId('calendar-cell').filter({ hasText: '10:00–11:00: almeno 50 collegamenti liberi su 250 (200 già prenotati)' });
-    expect(await busy.count()).toBe(1);
+    await expect.poll(() => busy.count()).toBe(1);
     await page.goto('/videoconferenze/prenotazioni');
     const row = page.getByTestId('booking-row').filter({ hasText: 'Consiglio comunale' });
     await row.waitFor();
@@ -378,7 +378,7 @@ describe('the association’s operator', () => {
     const toApprove = page.getByTestId('operator-row').filter({ hasText: 'Consiglio da approvare' });
     await toApprove.waitFor();
     expect(await toApprove.textContent()).toContain('Agliè');
-    expect(await page.getByTestId('operator-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('operator-row').count()).toBe(2);
     await expectAccessible(page, 'operator bookings');
 
     await toApprove.getByRole('button', { name: 'Approva — Consiglio da approvare' }).click();
@@ -404,11 +404,11 @@ describe('the association’s operator', () => {
     await h1(page, `Utilizzo di ${PLATFORM}`);
     const charts = page.locator('svg[role="img"]');
     await charts.first().waitFor();
-    expect(await charts.count()).toBe(3);
+    await expect.poll(() => charts.count()).toBe(3);
     const names = await charts.evaluateAll((svgs) => svgs.map((s) => s.querySelector('title')?.textContent));
     expect(names).toEqual(['Ore prenotate per mese', 'Picco di collegamenti contemporanei per mese, rispetto alla capacità', 'Prenotazioni per ente']);
     // the capacity line is drawn and named in the legend
-    expect(await page.getByText('Capacità: 250').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Capacità: 250').count()).toBeGreaterThan(0);
     // each chart has its data as a table
     await page.getByText('Mostra i dati del grafico in tabella').nth(2).click();
     const bodies = page.getByRole('table', { name: 'Prenotazioni per ente' });

@@ -64,7 +64,7 @@ describe('remote-work agreements: request → approve → register', () => {
     await page.getByLabel('Giorni a settimana').selectOption('3');
     // (bootstrap-italia draws the box on the label: people click the label)
     for (const d of ['martedì', 'giovedì', 'venerdì']) await page.locator('#rwa-weekdays').getByText(d, { exact: true }).click();
-    expect(await page.getByLabel('martedì', { exact: true }).isChecked()).toBe(false);
+    await expect.poll(() => page.getByLabel('martedì', { exact: true }).isChecked()).toBe(false);
     const perWeek = page.getByLabel('Giorni a settimana');
     await expect.poll(() => perWeek.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await perWeek.getAttribute('aria-describedby')) ?? '';
@@ -86,14 +86,14 @@ describe('remote-work agreements: request → approve → register', () => {
     expect(await perWeek.getAttribute('aria-invalid')).toBe(null);
     await page.getByLabel('Strumenti di lavoro (facoltativo)').fill('Computer portatile fornito dall’ente');
     await page.getByText('Ho ricevuto e letto l’informativa scritta sulla salute e sicurezza nel lavoro agile').click();
-    expect(await page.getByLabel('Ho ricevuto e letto l’informativa scritta sulla salute e sicurezza nel lavoro agile').isChecked()).toBe(true);
+    await expect.poll(() => page.getByLabel('Ho ricevuto e letto l’informativa scritta sulla salute e sicurezza nel lavoro agile').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Invia la richiesta' }).click();
     await h1(page, 'Accordo di Anna Bianchi');
     agreementUrl = new URL(page.url()).pathname;
     expect(agreementUrl).toMatch(/^\/lavoro-agile\/accordi\/[0-9a-f-]{36}$/);
     await page.getByText('Richiesta inviata: il responsabile del tuo ufficio riceverà un’e-mail.').waitFor();
     await page.locator('.rwa-status', { hasText: 'Richiesto' }).first().waitFor();
-    expect(await page.locator('.rwa-timeline li').count()).toBe(2); // requested, safety information read
+    await expect.poll(() => page.locator('.rwa-timeline li').count()).toBe(2); // requested, safety information read
     await expectAccessible(page, 'agreement requested (phone)');
     await noHorizontalScroll(page);
     expect(problems).toEqual([]);
@@ -116,7 +116,7 @@ describe('remote-work agreements: request → approve → register', () => {
     await expectAccessible(page, 'refuse dialog');
     await dialog.getByRole('button', { name: 'Respingi' }).click();
     await dialog.getByText('Scrivi il motivo: lo riceverà il dipendente.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await dialog.getByRole('button', { name: 'Annulla' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -167,14 +167,13 @@ describe('remote-work agreements: request → approve → register', () => {
     await signIn(page, employee.email, employee.password);
     await page.goto(agreementUrl);
     await h1(page, 'Accordo di Anna Bianchi');
-    const events = await page.locator('.rwa-timeline li strong').allTextContents();
-    expect(events).toEqual(['Richiesto', 'Informativa sulla sicurezza letta', 'Approvato', 'Registrato']);
+    await expect.poll(() => page.locator('.rwa-timeline li strong').allTextContents()).toEqual(['Richiesto', 'Informativa sulla sicurezza letta', 'Approvato', 'Registrato']);
     await page.getByRole('button', { name: 'Recedi' }).waitFor();
     await expectAccessible(page, 'registered agreement (employee, phone)');
     await noHorizontalScroll(page);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await h1(page, 'Agreement of Anna Bianchi');
-    expect(await page.locator('.rwa-timeline li strong').allTextContents()).toEqual(['Requested', 'Safety information read', 'Approved', 'Registered']);
+    await expect.poll(() => page.locator('.rwa-timeline li strong').allTextContents()).toEqual(['Requested', 'Safety information read', 'Approved', 'Registered']);
     await expectAccessible(page, 'registered agreement in English (phone)');
     await page.getByRole('button', { name: 'Withdraw' }).click();
     const dialog = page.getByRole('dialog', { name: 'Withdrawal from the agreement of Anna Bianchi' });
@@ -195,9 +194,9 @@ describe('remote-work agreements: request → approve → register', () => {
     // the employee picker: search by name, then choose
     await page.getByLabel('Cerca il dipendente').fill('Verdi');
     await page.getByText('Verdi Luca — Ufficio Tributi').click();
-    expect(await page.getByLabel('Verdi Luca — Ufficio Tributi').isChecked()).toBe(true);
+    await expect.poll(() => page.getByLabel('Verdi Luca — Ufficio Tributi').isChecked()).toBe(true);
     // no safety acknowledgement on the employee's behalf
-    expect(await page.locator('#rwa-safety').count()).toBe(0);
+    await expect.poll(() => page.locator('#rwa-safety').count()).toBe(0);
 
     // the plan of days: next month, whose second week is all inside the term
     await page.getByText('Concorda un calendario dei giorni in sede e in lavoro agile').click();
@@ -205,26 +204,26 @@ describe('remote-work agreements: request → approve → register', () => {
     await plan.waitFor();
     await plan.getByRole('button', { name: 'Mese successivo' }).click();
     const week = plan.locator('tbody tr').nth(1).locator('button.rwa-plan-day');
-    expect(await week.count()).toBe(5);
+    await expect.poll(() => week.count()).toBe(5);
     // keyboard: Space marks "agile", again "in sede", again clears
     const monday = week.nth(0);
     await monday.focus();
     await page.keyboard.press('Space');
-    expect(await monday.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => monday.getAttribute('aria-pressed')).toBe('true');
     expect(await monday.getAttribute('aria-label')).toMatch(/: agile$/);
     expect(await monday.textContent()).toContain('Agile');
     await page.keyboard.press('Enter');
-    expect(await monday.getAttribute('aria-label')).toMatch(/: in sede$/);
+    await expect.poll(() => monday.getAttribute('aria-label')).toMatch(/: in sede$/);
     expect(await monday.textContent()).toContain('Sede');
     await page.keyboard.press('Space');
-    expect(await monday.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => monday.getAttribute('aria-pressed')).toBe('false');
     // three remote days in a week of at most two: the rules' message under the calendar
     for (const i of [0, 1, 2]) await week.nth(i).click();
     await plan.getByText(/il calendario ha 3 giorni di lavoro agile, oltre il massimo di 2\./).waitFor();
     await expect.poll(() => page.getByTestId('rwa-live').textContent()).toBe('Da correggere: 1.');
     await expectAccessible(page, 'HR draft with a plan beyond the weekly cap');
     await week.nth(2).click(); // Wednesday → in sede
-    expect(await week.nth(2).getAttribute('aria-label')).toMatch(/: in sede$/);
+    await expect.poll(() => week.nth(2).getAttribute('aria-label')).toMatch(/: in sede$/);
     await expect.poll(() => page.getByTestId('rwa-live').textContent()).toBe('Le condizioni rispettano le regole.');
     expect(await plan.getByTestId('rwa-plan-count').textContent()).toBe('Nel mese: 2 giorni agile, 1 in sede.');
     await expectAccessible(page, 'HR draft with a valid plan');
@@ -241,11 +240,11 @@ describe('remote-work agreements: request → approve → register', () => {
     await h1(page, 'Accordo di Anna Bianchi');
     await page.getByRole('link', { name: 'Rinnova' }).click();
     await h1(page, 'Rinnovo dell’accordo di Anna Bianchi');
-    expect(await page.getByLabel('Giorni a settimana').inputValue()).toBe('2');
-    expect(await page.getByLabel('Strumenti di lavoro (facoltativo)').inputValue()).toBe('Computer portatile fornito dall’ente');
+    await expect.poll(() => page.getByLabel('Giorni a settimana').inputValue()).toBe('2');
+    await expect.poll(() => page.getByLabel('Strumenti di lavoro (facoltativo)').inputValue()).toBe('Computer portatile fornito dall’ente');
     const old = await server.db.ownerTx((tx) => tx.query<{ ends_on: string }>(`select to_char(ends_on, 'YYYY-MM-DD') as ends_on from rw_agreements where id = $1`, [agreementUrl.split('/').pop()]));
     const next = new Date(Date.parse(old.rows[0].ends_on) + 86_400_000).toISOString().slice(0, 10);
-    expect(await page.getByLabel('Primo giorno').inputValue()).toBe(next);
+    await expect.poll(() => page.getByLabel('Primo giorno').inputValue()).toBe(next);
     await expectAccessible(page, 'renewal form (HR)');
     await page.getByRole('button', { name: 'Rinnova l’accordo' }).click();
     await page.getByText('Rinnovo chiesto: ecco il nuovo accordo.').waitFor();

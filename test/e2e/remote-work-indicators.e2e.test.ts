@@ -84,7 +84,7 @@ describe('the body’s dashboard', () => {
     await page.getByRole('img', { name: /negli ultimi 12 mesi/ }).waitFor();
     await page.getByRole('img', { name: /per ufficio/ }).waitFor();
     await page.getByRole('img', { name: /per giorno/ }).waitFor();
-    expect(await page.locator('table').count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.locator('table').count()).toBeGreaterThanOrEqual(3);
 
     // the CSV downloads answer with the figures
     const href = await page.getByRole('link', { name: /^Uffici, / }).getAttribute('href');
@@ -158,7 +158,7 @@ describe('the territory', () => {
     await page.getByLabel('Ambito').selectOption('nation');
     await page.getByRole('heading', { name: `Italia: ${monthIt(CUR)}` }).waitFor();
     await page.getByRole('img', { name: /per regione/ }).waitFor();
-    expect(await page.getByRole('heading', { name: 'Gli enti a confronto' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('heading', { name: 'Gli enti a confronto' }).count()).toBe(0);
     await expectAccessible(page, 'territory: Italy');
     expect(problems).toEqual([]);
     await context.close();
@@ -169,7 +169,7 @@ describe('the territory', () => {
     await signIn(page, hr.email, hr.password);
     await page.goto('/lavoro-agile/indicatori/territorio?livello=region&regione=09');
     await page.getByRole('heading', { name: `Toscana: ${monthIt(CUR)}` }).waitFor();
-    expect(await page.getByRole('heading', { name: 'Gli enti a confronto' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('heading', { name: 'Gli enti a confronto' }).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(page, 'territory (phone, HR)');
     await context.close();

@@ -66,8 +66,8 @@ describe('the HR officer’s remote-work pages', () => {
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Lavoro agile' }).click();
     await h1(page, 'Lavoro agile');
     // this area's cards come first; the other areas add theirs after
-    const cards = await page.getByTestId('rw-cards').getByRole('heading', { level: 2 }).allTextContents();
-    expect(cards.slice(0, 4)).toEqual(['Uffici e presidio', 'Dipendenti', 'Importa da CSV', 'Chiusure dell’ente']);
+    const cards = page.getByTestId('rw-cards').getByRole('heading', { level: 2 });
+    await expect.poll(async () => (await cards.allTextContents()).slice(0, 4)).toEqual(['Uffici e presidio', 'Dipendenti', 'Importa da CSV', 'Chiusure dell’ente']);
     await expectAccessible(page, 'remote-work home');
 
     await page.getByTestId('rw-cards').getByRole('link', { name: /Uffici e presidio/ }).click();
@@ -98,7 +98,7 @@ describe('the HR officer’s remote-work pages', () => {
     expect(text).toContain('carattere di controllo errato');
     expect(text).toContain('ufficio «NESSUNO» sconosciuto');
     expect(text).toContain('indirizzo e-mail non valido');
-    expect(await page.getByRole('button', { name: /^Importa \d+ dipendenti$/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: /^Importa \d+ dipendenti$/ }).count()).toBe(0);
     await page.getByText('Nulla è stato importato.').waitFor();
     await expectAccessible(page, 'import preview with errors');
     // every row, errors or not
@@ -143,7 +143,7 @@ describe('the HR officer’s remote-work pages', () => {
     await page.getByRole('button', { name: 'Aggiungi un’attività' }).click();
     await page.getByLabel('Nome dell’attività 1', { exact: true }).fill('Sportello al pubblico');
     await page.locator('label[for=act-remote-0]').click();
-    expect(await page.getByLabel('Si può svolgere da remoto — Sportello al pubblico').isChecked()).toBe(false);
+    await expect.poll(() => page.getByLabel('Si può svolgere da remoto — Sportello al pubblico').isChecked()).toBe(false);
     await page.getByRole('button', { name: 'Salva le attività' }).click();
     await page.getByText('Attività salvate.').waitFor();
     await expectAccessible(page, 'office with activities');
@@ -152,13 +152,13 @@ describe('the HR officer’s remote-work pages', () => {
     await page.getByRole('link', { name: 'Vedi le persone dell’ufficio' }).click();
     await h1(page, 'Dipendenti');
     await page.getByRole('cell', { name: 'Ufficio Relazioni con il Pubblico' }).first().waitFor();
-    expect(await page.getByRole('table').getByRole('row').count()).toBe(5); // header + 4 people of the URP
+    await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBe(5); // header + 4 people of the URP
     await expectAccessible(page, 'employees of the office');
     await page.getByRole('link', { name: 'Nieri Sara' }).click();
     await h1(page, 'Nieri Sara');
     await expectAccessible(page, 'employee form');
     await page.locator('label[for=emp-active]').click();
-    expect(await page.getByLabel('Attivo', { exact: true }).isChecked()).toBe(false);
+    await expect.poll(() => page.getByLabel('Attivo', { exact: true }).isChecked()).toBe(false);
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'presidio' });
     await alert.waitFor();

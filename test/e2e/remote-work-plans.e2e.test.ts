@@ -93,7 +93,7 @@ describe('the month grid', () => {
       expect(text).toContain(r.kind === 'remote' ? 'LALavoro agile' : 'SIn sede');
     }
     // coverage row: every day at least 2 on site, nobody short
-    expect(await page.locator('.rwp-short').count()).toBe(0);
+    await expect.poll(() => page.locator('.rwp-short').count()).toBe(0);
     await expectAccessible(page, 'plan grid (planned, with report)');
     expect(problems).toEqual([]);
     await context.close();

@@ -75,7 +75,7 @@ async function tick(page: Page, label: string | RegExp) {
   const l = page.locator('label').filter({ hasText: label }).first();
   await l.click();
   const id = await l.getAttribute('for');
-  expect(await page.locator(`[id="${id}"]`).isChecked()).toBe(true);
+  await expect.poll(() => page.locator(`[id="${id}"]`).isChecked()).toBe(true);
 }
 
 describe('the POLA page (HR officer)', () => {

@@ -59,7 +59,7 @@ describe('sign-in', () => {
     expect(page.url()).toBe(`${server.baseUrl}/`);
     // the employee sees only what exists for them
     const cards = page.getByTestId('home-cards').getByRole('heading', { level: 2 });
-    expect(await cards.allTextContents()).toEqual(['Elenco degli enti', 'Il mio ente', 'Token API personali']);
+    await expect.poll(() => cards.allTextContents()).toEqual(['Elenco degli enti', 'Il mio ente', 'Token API personali']);
     await expectAccessible(page, 'home (employee)');
     expect(problems).toEqual([]);
     await context.close();
@@ -70,7 +70,7 @@ describe('sign-in', () => {
     await page.goto('/accedi');
     await h1(page, 'Accedi');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vai al contenuto principale');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Vai al contenuto principale');
     let steps = 0;
     while ((await page.evaluate(() => document.activeElement?.id)) !== 'signin-email') {
       await page.keyboard.press('Tab');
@@ -78,7 +78,7 @@ describe('sign-in', () => {
     }
     await page.keyboard.type(bodyAdmin.email);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('signin-password');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('signin-password');
     await page.keyboard.type(bodyAdmin.password);
     await page.keyboard.press('Enter');
     await h1(page, 'Benvenuto, Maria Segretaria');
@@ -127,7 +127,7 @@ describe('directory, bodies, people, audit, tokens (body admin and platform admi
     await page.getByLabel('Nome e cognome').fill('Nuovo Collega');
     // bootstrap-italia draws the box on the label: click it as a person would, then check the state
     await page.locator('label', { hasText: 'Responsabile d’ufficio' }).first().click();
-    expect(await page.getByRole('checkbox', { name: 'Responsabile d’ufficio' }).first().isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Responsabile d’ufficio' }).first().isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Aggiungi', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Nuovo Collega è stato aggiunto' }).waitFor();
     await page.getByRole('cell', { name: 'nuovo.collega@e2e.example' }).waitFor();
@@ -167,7 +167,7 @@ describe('directory, bodies, people, audit, tokens (body admin and platform admi
     const { context, page, problems } = await newPage(browser, server.baseUrl);
     await signIn(page, admin.email, admin.password);
     const cards = page.getByTestId('home-cards').getByRole('heading', { level: 2 });
-    expect(await cards.allTextContents()).toEqual(expect.arrayContaining(['Elenco degli enti', 'Nuovo ente', 'Registro attività', 'Posta in uscita']));
+    await expect.poll(() => cards.allTextContents()).toEqual(expect.arrayContaining(['Elenco degli enti', 'Nuovo ente', 'Registro attività', 'Posta in uscita']));
     await expectAccessible(page, 'home (platform admin)');
 
     await page.goto('/enti/nuovo');
@@ -187,7 +187,7 @@ describe('directory, bodies, people, audit, tokens (body admin and platform admi
     await page.getByLabel('Festa del santo patrono (facoltativo)').fill('02-30');
     await page.getByRole('button', { name: 'Crea l’ente' }).click();
     await page.getByRole('alert').filter({ hasText: /patrono/ }).waitFor();
-    expect(await page.getByLabel('Festa del santo patrono (facoltativo)').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByLabel('Festa del santo patrono (facoltativo)').getAttribute('aria-invalid')).toBe('true');
 
     await page.getByLabel('Festa del santo patrono (facoltativo)').fill('06-24');
     await page.getByRole('button', { name: 'Crea l’ente' }).click();
@@ -214,7 +214,7 @@ describe('directory, bodies, people, audit, tokens (body admin and platform admi
     await signIn(page, employee.email, employee.password);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await h1(page, 'Welcome, Luca Dipendente');
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
     await h1(page, 'Welcome, Luca Dipendente');
     await expectAccessible(page, 'home in English');
