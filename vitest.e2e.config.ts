@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 240_000,
+    // expect.poll waits for a page to settle; 1 s (the default) is short for a loaded CI machine
+    expect: { poll: { timeout: 10_000 } },
   },
 });
