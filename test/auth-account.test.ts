@@ -25,6 +25,12 @@ const json = (headers: Record<string, string>) => ({ ...headers, 'content-type':
 const patchMember = (headers: Record<string, string>, org: string, userId: string, payload: Record<string, unknown>) =>
   t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org}/members/${userId}`, headers: json(headers), payload });
 const session = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers });
+const signIn = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+const passwordChanges = async (userId: string) =>
+  (await t.db.query<{ organization_id: string; actor_user_id: string; actor_label: string }>(
+    `select organization_id, actor_user_id, actor_label from audit_log where action = 'user.password_change' and entity_id = $1`,
+    [userId],
+  )).rows;
 
 describe('disabling an account', () => {
   it('ends the sessions and the tokens at once, refuses sign-in, is audited, and can be undone', async () => {
@@ -94,12 +100,44 @@ describe('changing one’s own password', () => {
     expect(wrong.json().code).toBe('auth.wrong_current_password');
     const weak = await put({ currentPassword: p.password, newPassword: 'corta' });
     expect(weak.statusCode).toBe(400);
+    expect(await passwordChanges(p.id)).toEqual([]);
 
     expect((await put({ currentPassword: p.password, newPassword: 'una-password-nuova-2026' })).statusCode).toBe(204);
     expect((await session(here.headers)).statusCode).toBe(200);
     expect((await session(elsewhere.headers)).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: p.email, password: p.password } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: p.email, password: 'una-password-nuova-2026' } })).statusCode).toBe(200);
+    expect((await signIn(p.email, p.password)).statusCode).toBe(401);
+    expect((await signIn(p.email, 'una-password-nuova-2026')).statusCode).toBe(200);
+    expect(await passwordChanges(p.id)).toEqual([{ organization_id: aglie, actor_user_id: p.id, actor_label: p.email }]);
+  });
+
+  it('changes nothing when the audit entry cannot be written: password, sessions and log stay as they were', async () => {
+    const p = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    const here = await login(t.app, p.email, p.password);
+    const elsewhere = await login(t.app, p.email, p.password);
+    const put = () =>
+      t.app.inject({ method: 'PUT', url: '/api/v1/auth/password', headers: json(here.headers), payload: { currentPassword: p.password, newPassword: 'una-password-nuova-2026' } });
+    // A real failure inside the database, for this person's entry only: the log refuses it.
+    await t.db.query(`create function refuse_password_change_audit() returns trigger language plpgsql as $$
+      begin raise exception 'audit refused for the test'; end $$`);
+    await t.db.query(`create trigger refuse_password_change_audit before insert on audit_log for each row
+      when (new.action = 'user.password_change' and new.entity_id = '${p.id}') execute function refuse_password_change_audit()`);
+    try {
+      const failed = await put();
+      expect(failed.statusCode).toBe(500);
+      expect(failed.headers['content-type']).toContain('application/problem+json');
+    } finally {
+      await t.db.query(`drop trigger refuse_password_change_audit on audit_log`);
+      await t.db.query(`drop function refuse_password_change_audit()`);
+    }
+    expect(await passwordChanges(p.id)).toEqual([]);
+    expect((await session(elsewhere.headers)).statusCode).toBe(200);
+    expect((await signIn(p.email, 'una-password-nuova-2026')).statusCode).toBe(401);
+    expect((await signIn(p.email, p.password)).statusCode).toBe(200);
+
+    // Once the log accepts it, the same change goes through with its entry.
+    expect((await put()).statusCode).toBe(204);
+    expect(await passwordChanges(p.id)).toHaveLength(1);
+    expect((await session(elsewhere.headers)).statusCode).toBe(401);
   });
 
   it('refuses without a session, and without the CSRF token', async () => {

@@ -1,7 +1,8 @@
 /**
  * A signed-in person changes his own password: the current one is checked (and a failure counts
  * towards the sign-in throttle), the new one must follow the policy, and every other session of
- * the person ends; the session in use stays open.
+ * the person ends; the session in use stays open. The change and its audit entry (in the chain of
+ * the body the person is acting for) are one transaction.
  */
 import type { Db } from '../db/index.js';
 import { recordAudit } from '../audit.js';
@@ -25,14 +26,14 @@ export async function changePassword(db: Db, auth: AuthContext, input: { current
   }
   checkPasswordPolicy(input.newPassword);
   const hash = await hashPassword(input.newPassword);
+  // Sign-in data is written through the owner connection (migrations/0003_auth.sql); the audit entry
+  // goes in the same transaction, as the owner's other audited writes do, so both land or neither.
   await db.ownerTx(async (tx) => {
     await repo.setPasswordHash(tx, user.id, hash);
     await repo.deleteOtherSessions(tx, user.id, auth.via === 'session' ? (auth.sessionId ?? null) : null);
-  });
-  if (auth.organizationId) {
-    await db.tx({ organizationId: auth.organizationId, userId: auth.userId }, (tx) =>
-      recordAudit(tx, {
-        organizationId: auth.organizationId!,
+    if (auth.organizationId) {
+      await recordAudit(tx, {
+        organizationId: auth.organizationId,
         actorUserId: auth.userId,
         actorLabel: auth.email,
         action: 'user.password_change',
@@ -41,7 +42,7 @@ export async function changePassword(db: Db, auth: AuthContext, input: { current
         before: null,
         after: null,
         ip,
-      }),
-    );
-  }
+      });
+    }
+  });
 }
