@@ -145,8 +145,15 @@ async function main() {
     // HTTP: warm up both, then measure the ceiling and the directory in the same run
     await autocannon(`http://127.0.0.1:${barePort}/hello`, 3, connections);
     await autocannon(searchUrl, 3, connections, auth);
-    const ceiling = await autocannon(`http://127.0.0.1:${barePort}/hello`, duration, connections);
-    const directory = await autocannon(searchUrl, duration, connections, auth);
+    // CPU of this process (the servers) per answered request, microseconds
+    const cpuPerRequest = async (run: Promise<CannonResult>) => {
+      const before = process.cpuUsage();
+      const r = await run;
+      const used = process.cpuUsage(before);
+      return { r, us: Math.round((used.user + used.system) / (r.requests.average * duration)) };
+    };
+    const { r: ceiling, us: ceilingCpuUs } = await cpuPerRequest(autocannon(`http://127.0.0.1:${barePort}/hello`, duration, connections));
+    const { r: directory, us: directoryCpuUs } = await cpuPerRequest(autocannon(searchUrl, duration, connections, auth));
     if (directory.non2xx > 0 || directory.errors > 0) throw new Error(`directory run had ${directory.non2xx} non-2xx and ${directory.errors} errors`);
     const uncachedUrl = searchUrl.replace(`:${appPort}/`, `:${uncachedPort}/`);
     await autocannon(uncachedUrl, 3, connections, auth);
@@ -164,6 +171,8 @@ async function main() {
       ceilingRequestsPerSecond: Math.round(ceiling.requests.average),
       ceilingP99Ms: ceiling.latency.p99,
       ratio: Number((directory.requests.average / ceiling.requests.average).toFixed(3)),
+      serverCpuUsPerRequest: directoryCpuUs,
+      ceilingServerCpuUsPerRequest: ceilingCpuUs,
       // DIRECTORY_CACHE_SECONDS=0: the search query runs on every request
       uncachedRequestsPerSecond: Math.round(uncached.requests.average),
       uncachedP50Ms: uncached.latency.p50,

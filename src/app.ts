@@ -4,13 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { responseSerializerCompiler } from './platform/http/serializer.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerRateLimit } from './platform/http/rate-limit.js';
 import { initSecretBox } from './platform/secret-box.js';
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/index.js';
@@ -66,17 +66,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
+  // before sign-in is resolved: a flood is turned away without touching the database
+  registerRateLimit(app, {
+    max: config.RATE_LIMIT_MAX,
+    keyOf: (req) => (req.headers.authorization ? `t:${req.headers.authorization.slice(-16)}` : `ip:${req.ip}`),
+  });
   await app.register(cookie);
   await registerAuth(app, deps);
-  await app.register(rateLimit, {
-    global: true,
-    max: config.RATE_LIMIT_MAX,
-    timeWindow: '1 minute',
-    keyGenerator: (req) => (req.headers.authorization ? `t:${req.headers.authorization.slice(-16)}` : `ip:${req.ip}`),
-    errorResponseBuilder: (_req, ctx) => errors.rateLimited(`Limite di ${ctx.max} richieste al minuto superato; riprova tra ${Math.ceil(ctx.ttl / 1000)} s.`),
-    addHeadersOnExceeding: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true },
-    addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },
-  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -94,12 +90,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerIdempotency(app, db);
-
-  // 2xx responses of the API are private and not cached unless a route says otherwise.
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    return payload;
-  });
 
   await app.register(
     async (api) => {

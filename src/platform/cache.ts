@@ -1,6 +1,7 @@
 /**
  * A small in-process cache with a time to live, a bounded size (least recently used entries go
- * first) and an epoch: `invalidate()` makes every entry stored before it a miss at once.
+ * first, approximately: a hit moves an entry to the newest end only when it has reached the older
+ * half, so a hot entry is not re-inserted on every read) and an epoch: `invalidate()` makes every entry stored before it a miss at once.
  *
  * Use it only for data whose staleness is bounded and documented (docs/decisions/0005-caches.md):
  * every process of an instance has its own copy, so a change made by another process becomes
@@ -25,11 +26,14 @@ interface Entry<V> {
   value: V;
   expiresAt: number;
   epoch: number;
+  /** when it was last put at the newest end, counted in insertions */
+  seq: number;
 }
 
 export class TtlCache<K, V> {
   private readonly map = new Map<K, Entry<V>>();
   private epoch = 0;
+  private seq = 0;
   private readonly ttlMs: number;
   private readonly max: number;
   private readonly now: () => number;
@@ -51,9 +55,12 @@ export class TtlCache<K, V> {
       this.misses++;
       return undefined;
     }
-    // most recently used last: Map keeps insertion order
-    this.map.delete(key);
-    this.map.set(key, e);
+    // most recently used last (Map keeps insertion order), once it has reached the older half
+    if (this.seq - e.seq >= this.max / 2) {
+      this.map.delete(key);
+      this.map.set(key, e);
+      e.seq = ++this.seq;
+    }
     this.hits++;
     return e.value;
   }
@@ -65,7 +72,7 @@ export class TtlCache<K, V> {
   set(key: K, value: V, readAt = this.currentEpoch()): void {
     if (this.ttlMs <= 0 || readAt !== this.currentEpoch()) return;
     this.map.delete(key);
-    this.map.set(key, { value, expiresAt: this.now() + this.ttlMs, epoch: readAt });
+    this.map.set(key, { value, expiresAt: this.now() + this.ttlMs, epoch: readAt, seq: ++this.seq });
     while (this.map.size > this.max) {
       const oldest = this.map.keys().next();
       if (oldest.done) break;

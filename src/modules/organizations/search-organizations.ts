@@ -29,12 +29,13 @@ export interface SearchPage {
  */
 export async function searchOrganizations(db: Db, auth: AuthContext, input: SearchInput, opts: { cacheSeconds?: number } = {}): Promise<SearchPage> {
   const raw = input.q?.trim() || null;
-  const normalized = raw === null ? null : searchNameOf(raw);
   const cache = opts.cacheSeconds ? directoryCache<SearchPage>(db, opts.cacheSeconds) : null;
-  const key = JSON.stringify([normalized, raw, input.kind, input.regionCode, input.provinceCode?.toUpperCase(), input.page, input.pageSize]);
+  // the normalized text is a function of the raw one: the key needs only the request
+  const key = JSON.stringify([raw, input.kind, input.regionCode, input.provinceCode?.toUpperCase(), input.page, input.pageSize]);
   const hit = cache?.get(key);
   if (hit) return hit;
   const readAt = cache?.currentEpoch();
+  const normalized = raw === null ? null : searchNameOf(raw);
   const { items, total } = await db.tx(dbContext(auth), (tx) =>
     repo.search(tx, {
       raw: normalized === '' ? null : raw,

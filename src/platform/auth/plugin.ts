@@ -11,7 +11,7 @@ import { errors } from '../http/errors.js';
 import type { AuthContext } from './context.js';
 import { authErrors } from './auth.errors.js';
 import * as repo from './auth.repo.js';
-import { summarize, tenantOf } from './memberships.js';
+import { summarize, tenantOf, type MembershipRow, type MembershipSummary } from './memberships.js';
 import { safeEqual, sha256 } from './secrets.js';
 import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from './sessions.js';
 import { createAuthCache } from './auth-cache.js';
@@ -51,6 +51,21 @@ async function cached<V extends { stale: boolean }>(cache: TtlCache<string, V>, 
   return row;
 }
 
+/**
+ * The memberships of a cached credential, summarized once per loaded row and frozen: every
+ * request that hits the cache shares them.
+ */
+const summaries = new WeakMap<object, MembershipSummary[]>();
+function summaryOf(memberships: MembershipRow[]): MembershipSummary[] {
+  let list = summaries.get(memberships);
+  if (!list) {
+    list = summarize(memberships);
+    for (const m of list) Object.freeze(Object.freeze(m).roles);
+    summaries.set(memberships, list);
+  }
+  return list;
+}
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MARK = 'agilepaAuthRegistered';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,7 +102,7 @@ async function resolveAuth(r: Resolvers, req: FastifyRequest): Promise<AuthConte
     if (typeof sent !== 'string' || !safeEqual(sent, row.csrf_token)) throw errors.csrf();
   }
   // A membership removed since sign-in takes effect at once: no roles there, no tenant.
-  const tenant = tenantOf(summarize(row.memberships), row.organization_id);
+  const tenant = tenantOf(summaryOf(row.memberships), row.organization_id);
   return {
     userId: row.user_id,
     email: row.email,
@@ -106,7 +121,7 @@ async function resolveBearer(r: Resolvers, req: FastifyRequest, header: string):
   const hash = sha256(m[1]);
   const row = await cached(r.tokens, hash, () => repo.findTokenAuth(r.db, hash), (t) => repo.touchApiToken(r.db, t.id));
   if (!row) throw authErrors.invalidToken();
-  const list = summarize(row.memberships);
+  const list = summaryOf(row.memberships);
   const requested = req.headers[ORGANIZATION_HEADER];
   let tenant = tenantOf(list);
   if (typeof requested === 'string' && requested !== '') {

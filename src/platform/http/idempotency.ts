@@ -5,7 +5,7 @@
  * running gets 409. Keys live 24 hours. Server errors (5xx) are not kept, so the client may retry.
  */
 import crypto from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.js';
 import { defineError, errors } from './errors.js';
 import { sendProblem } from './problem.js';
@@ -38,9 +38,19 @@ function hashOf(req: FastifyRequest): string {
     .digest('hex');
 }
 
+/** Whether a route answers Idempotency-Key: the API's POST routes, sign-in and the other auth routes excepted. */
+function takesKeys(method: string | string[], url: string): boolean {
+  return (Array.isArray(method) ? method.includes('POST') : method === 'POST') && url.startsWith('/api/v1/') && !url.startsWith('/api/v1/auth/');
+}
+
+const hooksOf = <H>(h: H | H[] | undefined): H[] => (h === undefined ? [] : Array.isArray(h) ? h : [h]);
+
+/**
+ * Call before the API's routes are registered: their POST routes get the two hooks below (the
+ * other routes, reads above all, do not run them at all).
+ */
 export function registerIdempotency(app: FastifyInstance, db: Db): void {
-  app.addHook('preHandler', async (req, reply) => {
-    if (req.method !== 'POST' || !req.url.startsWith('/api/v1/') || req.url.startsWith('/api/v1/auth/')) return;
+  const preHandler = async (req: FastifyRequest, reply: FastifyReply) => {
     const raw = req.headers['idempotency-key'];
     if (raw === undefined) return;
     const key = Array.isArray(raw) ? raw[0] : raw;
@@ -84,9 +94,9 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
       .header('content-type', claimed.content_type ?? 'application/json; charset=utf-8')
       .header('idempotency-replayed', 'true')
       .send(claimed.response_body ?? '');
-  });
+  };
 
-  app.addHook('onSend', async (req, reply, payload) => {
+  const onSend = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const idem = req.idempotency;
     if (!idem) return payload;
     req.idempotency = undefined;
@@ -103,5 +113,11 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
       ]);
     }
     return payload;
+  };
+
+  app.addHook('onRoute', (route) => {
+    if (!takesKeys(route.method, route.url)) return;
+    route.preHandler = [preHandler, ...hooksOf(route.preHandler)];
+    route.onSend = [onSend, ...hooksOf(route.onSend)];
   });
 }

@@ -23,13 +23,26 @@ describe('security headers', () => {
     });
     afterAll(async () => t?.close());
 
-    it('API answers, errors included, and the web app carry them', async () => {
-      for (const url of ['/api/v1/status', '/api/v1/organizations', '/']) {
+    it('API answers, errors included, carry the API set: nothing allowed to render, not cached', async () => {
+      for (const url of ['/api/v1/status', '/api/v1/organizations', '/api/v1/nowhere']) {
         const res = await t.app.inject({ method: 'GET', url });
-        expect(res.headers['content-security-policy'], url).toContain("script-src 'self'");
+        expect(res.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
         expect(res.headers['x-content-type-options'], url).toBe('nosniff');
-        expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+        expect(res.headers['x-frame-options'], url).toBe('DENY');
+        expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+        expect(res.headers['strict-transport-security'], url).toMatch(/max-age=\d+/);
+        expect(res.headers['cache-control'], url).toBe('no-store');
+        expect(res.headers['cross-origin-opener-policy'], url).toBeUndefined();
       }
+    });
+
+    it('the web app carries helmet’s page set with the page CSP', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/' });
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     });
   });
 });
