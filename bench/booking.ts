@@ -30,6 +30,7 @@ import { createMailer } from '../src/platform/mail/index.js';
 import type { Queryable } from '../src/platform/db/index.js';
 import * as repo from '../src/modules/conferencing/conferencing.repo.js';
 import { admit, quickRefusal } from '../src/modules/conferencing/booking-capacity.js';
+import { suggestionLoadsCache } from '../src/modules/conferencing/platform-cache.js';
 import { arg, cpuBetween, databaseCpuSeconds, freshDatabase, machine, percentile, round2 } from './lib/pg-bench.js';
 import { addPlatform, peakUsed, randomBooking, setUpBodies, workingDays } from './lib/conferencing.js';
 import { rng } from './lib/planner-instances.js';
@@ -206,6 +207,8 @@ async function main() {
     await load({ url: base, platformId: warmId, tokens, days, seconds: 3, connections, seed: 1, prefix: 'warm' });
     const dbBefore = await databaseCpuSeconds(db);
     const cpuBefore = process.cpuUsage();
+    const loadsCache = suggestionLoadsCache(db);
+    const [hits0, misses0] = [loadsCache.hits, loadsCache.misses];
     const run = await load({ url: base, platformId, tokens, days, seconds: duration, connections, seed: 2026, prefix: 'b' });
     const cpu = process.cpuUsage(cpuBefore);
     const dbCpu = cpuBetween(dbBefore, await databaseCpuSeconds(db));
@@ -242,6 +245,7 @@ async function main() {
       refusedMs: checked.refusedLatency,
       after3sMs: checked.after3s,
       acceptedBySeconds: checked.acceptedBySeconds,
+      suggestionLoads: { hits: loadsCache.hits - hits0, misses: loadsCache.misses - misses0 },
       serverCpuMsPerRequest: round2((cpu.user + cpu.system) / 1000 / (run.sent - run.unanswered.length)),
       dbCpuMsPerRequest: round2((dbCpu * 1000) / (run.sent - run.unanswered.length)),
       ceilingRequestsPerSecond: top.requestsPerSecond,

@@ -80,6 +80,11 @@ export class TtlCache<K, V> {
     }
   }
 
+  /** Forgets one entry. */
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+
   currentEpoch(): number {
     // two counters folded into one number: own invalidations and the shared ones
     return this.epoch * 1_000_003 + this.sharedEpoch();

@@ -121,6 +121,21 @@ describe('bookings and the platform cache', () => {
     expect((await book(aglie, id, '21:00', '22:00')).statusCode).toBe(201);
   });
 
+  it('never suggests a range booked a moment ago in this process (the loads of the suggestions are dropped on every booking)', async () => {
+    const id = await newPlatform({ capacity: 10, openingHours: every([['08:00', '12:00']]) });
+    expect((await book(aglie, id, '09:00', '10:00', 10)).statusCode).toBe(201);
+    const first = await book(alessandria, id, '09:00', '10:00', 10);
+    expect(first.statusCode).toBe(409);
+    const suggested = (first.json().suggestions as { start: string; end: string }[]).map((x) => Date.parse(x.start));
+    expect(suggested).toContain(Date.parse(rome(day, '10:00')));
+    expect((await book(aglie, id, '10:00', '11:00', 10)).statusCode).toBe(201);
+    const again = await book(alessandria, id, '09:00', '10:00', 10);
+    expect(again.statusCode).toBe(409);
+    const now = (again.json().suggestions as { start: string; end: string }[]).map((x) => Date.parse(x.start));
+    expect(now.length).toBeGreaterThan(0);
+    expect(now).not.toContain(Date.parse(rome(day, '10:00')));
+  });
+
   it('answers an unknown platform with 404', async () => {
     const r = await book(aglie, randomUUID(), '08:00', '09:00');
     expect(r.statusCode).toBe(404);

@@ -21,9 +21,10 @@
 import type { Db, DbContext, Queryable } from '../../platform/db/index.js';
 import type { AppError } from '../../platform/http/errors.js';
 import { bookingViolation, isItalianHoliday, romeOffsetMs, romeParts, type BookingRules } from './booking-rules.js';
-import { nearestFits, overflows, type Load, type Overflow } from './capacity.js';
+import { nearestFits, overflows, usageTimeline, type Load, type Overflow, type Segment } from './capacity.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
+import { suggestionLoadsCache } from './platform-cache.js';
 
 /** How far around the requested range suggestions are searched. */
 export const SUGGESTION_WINDOW_MS = 7 * 24 * 3600_000;
@@ -43,15 +44,16 @@ const windowOf = (candidate: Load) => ({ from: candidate.start - SUGGESTION_WIND
 /**
  * The quick refusal of create-booking.ts: one statement outside any transaction
  * (`repo.precheck`, migration 0021). A refusal when the candidate does not fit in this snapshot
- * (with the window's loads for the suggestions); null when it may fit — then only `admit`, under
- * the locks, decides — and null too should the database's sum and the rule disagree.
+ * (its overflows computed from the loads overlapping it); null when it may fit — then only
+ * `admit`, under the locks, decides — and null too should the database's sum and the rule
+ * disagree.
  */
 export async function quickRefusal(db: Queryable, platformId: string, candidate: Load, except: string | null): Promise<Refusal | null> {
-  const a = await repo.precheck(db, platformId, candidate, except, windowOf(candidate));
+  const a = await repo.precheck(db, platformId, candidate, except);
   if (!a) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
   if (a.fits) return null;
   const seen = overflows(a.loads, candidate, a.capacity);
-  return seen.length ? { platformId, overflows: seen, candidate, except, window: a.loads } : null;
+  return seen.length ? { platformId, overflows: seen, candidate, except, window: null } : null;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function admit(tx: Queryable, platformId: string, candidate: Load, 
     a = await repo.admission(tx, platformId, candidate, except, window, true);
     if (!a) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
   }
+  if (a.archived) throw E.platformArchived('La piattaforma è stata dismessa nel frattempo.');
   const over = overflows(a.loads, candidate, a.capacity);
   return over.length ? { platformId, overflows: over, candidate, except, window: null } : null;
 }
@@ -136,12 +139,35 @@ export function bookableWindows(rules: BookingRules, from: number, to: number, n
   return merged;
 }
 
+/**
+ * The loads for the suggestions of a refusal: those of whole UTC days around the window, with
+ * their usage timeline, reused for a moment when no booking is left out (platform-cache.ts,
+ * SUGGESTION_LOADS_MS).
+ */
+async function suggestionLoads(db: Db, ctx: DbContext, platformId: string, from: number, to: number, except: string | null): Promise<{ loads: readonly Load[]; timeline?: readonly Segment[] }> {
+  if (except) return { loads: await db.tx(ctx, (tx) => repo.selectLoads(tx, platformId, from, to, except)) };
+  const first = Math.floor(from / DAY_MS) * DAY_MS;
+  const last = Math.ceil(to / DAY_MS) * DAY_MS;
+  const cache = suggestionLoadsCache(db);
+  const key = `${platformId} ${first} ${last}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const read = db.tx(ctx, (tx) => repo.selectLoads(tx, platformId, first, last, null)).then((loads) => ({
+    loads: Object.freeze(loads),
+    timeline: Object.freeze(usageTimeline(loads, first, last)),
+  }));
+  cache.set(key, read); // at once: the refusals that come meanwhile wait for this read
+  read.catch(() => cache.delete(key));
+  return read;
+}
+
 export async function refusal(db: Db, ctx: DbContext, r: Refusal, rules: BookingRules, now: number): Promise<AppError> {
   const { candidate } = r;
   const from = candidate.start - SUGGESTION_WINDOW_MS;
   const to = candidate.end + SUGGESTION_WINDOW_MS;
-  const loads = r.window ?? (await db.tx(ctx, (tx) => repo.selectLoads(tx, r.platformId, from, to, r.except)));
+  const { loads, timeline } = r.window ? { loads: r.window, timeline: undefined } : await suggestionLoads(db, ctx, r.platformId, from, to, r.except);
   const suggestions = nearestFits(loads, candidate, rules.capacity, {
+    timeline,
     earliest: from,
     latest: to,
     windows: bookableWindows(rules, from, to, now),

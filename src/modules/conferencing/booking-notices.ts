@@ -168,7 +168,7 @@ export async function queueBookingNotice(
   now: number,
   opts: { wasAccepted?: boolean; to?: string; handedTo?: string; uniqueKey?: string } = {},
 ): Promise<void> {
-  // the booking's video system signs its link (migrations/0010_conferencing_video.sql)
-  const video = await selectBookingVideo(tx, booking.id);
+  // the booking's video system signs its link (migrations/0010_conferencing_video.sql); without one, the platform's link
+  const video = platform.videoSystem !== 'none' && platform.videoConfigured ? await selectBookingVideo(tx, booking.id) : null;
   await queueMail(tx, bookingNotice(kind, platform, booking, settings, now, { ...opts, video }), opts.uniqueKey ? { uniqueKey: opts.uniqueKey } : {});
 }

@@ -98,6 +98,29 @@ describe('nearestFits', () => {
     expect(nearestFits([], { start: at(10), end: at(11), connections: 251 }, 250, { earliest: at(0), latest: at(24) })).toEqual([]);
   });
 
+  it('finds the same ranges from a timeline computed once over a wider range (property)', () => {
+    const load = fc.record({ a: fc.integer({ min: 0, max: 200 }), d: fc.integer({ min: 1, max: 24 }), c: fc.integer({ min: 1, max: 250 }) });
+    fc.assert(
+      fc.property(
+        fc.array(load, { maxLength: 40 }),
+        fc.integer({ min: 20, max: 180 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (raw, a, d, c, before, after) => {
+          const q = 15 * 60_000;
+          const loads = raw.map((r) => ({ start: r.a * q, end: (r.a + r.d) * q, connections: r.c }));
+          const candidate = { start: a * q, end: (a + d) * q, connections: c };
+          const search = { earliest: (a - before) * q, latest: (a + d + after) * q, stepMs: q };
+          const timeline = usageTimeline(loads, -100 * q, 400 * q);
+          expect(nearestFits(loads, candidate, 250, { ...search, timeline })).toEqual(nearestFits(loads, candidate, 250, search));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('peakUse is the highest use in the range', () => {
     expect(peakUse(loads, at(0), at(24))).toBe(240);
     expect(peakUse(loads, at(12), at(13))).toBe(0);

@@ -95,6 +95,11 @@ export interface FitSearch {
   windows?: readonly { start: number; end: number }[];
   /** How many suggestions at most (default 3): the nearest ones, before or after. */
   limit?: number;
+  /**
+   * `usageTimeline(loads, from, to)` already computed over a range that covers
+   * [earliest, latest] (e.g. reused by many refusals): only its part inside is read.
+   */
+  timeline?: readonly Segment[];
 }
 
 /** Index of the first range whose end is after `t` (ranges sorted and disjoint), or ranges.length. */
@@ -122,7 +127,9 @@ export function nearestFits(loads: readonly Load[], candidate: Load, capacity: n
   if (duration <= 0 || candidate.connections > capacity) return [];
   // where the candidate's connections would not fit, as sorted disjoint ranges
   const blocked: Segment[] = [];
-  for (const s of usageTimeline(loads, search.earliest, search.latest)) {
+  const timeline = search.timeline ?? usageTimeline(loads, search.earliest, search.latest);
+  for (let i = search.timeline ? firstEndingAfter(timeline, search.earliest) : 0; i < timeline.length && timeline[i].start < search.latest; i++) {
+    const s = timeline[i];
     if (s.used + candidate.connections <= capacity) continue;
     const last = blocked[blocked.length - 1];
     if (last && last.end === s.start) last.end = s.end;

@@ -136,6 +136,17 @@ describe('capacity under concurrency', () => {
     answers.forEach((a, i) => {
       if ('refused' in a) expect(storedTitles.has(`attempt-${i}`)).toBe(false);
     });
+    // a refusal decided under the locks rolls back the booking it had inserted, its mail and its audit entry
+    const mails = await db.query<{ n: number }>(`select count(*)::int as n from jobs where type = 'mail.send' and payload::text like '%attempt-%'`);
+    expect(mails.rows[0].n).toBe(accepted.length);
+    const audit = await db.query<{ n: number; orphans: number }>(
+      `select count(*)::int as n, count(*) filter (where not exists (select 1 from bookings b where b.id::text = a.entity_id::text))::int as orphans
+         from audit_log a where a.action = 'booking.create' and a.entity_id::text = any($1::text[])`,
+      [accepted.map((a) => a.accepted)],
+    );
+    expect(audit.rows[0]).toEqual({ n: accepted.length, orphans: 0 });
+    const allCreated = await db.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'booking.create'`);
+    expect(allCreated.rows[0].n).toBe(accepted.length);
     console.log(JSON.stringify({ backend: backend(), clients: CLIENTS, attempts: ATTEMPTS, accepted: accepted.length, refused: refused.length, capacity: CAPACITY, peakUsed, elapsedMs }));
   }, 240_000);
 

@@ -2,7 +2,7 @@
 import type { Queryable } from '../../platform/db/index.js';
 import type { OpeningHours } from './booking-rules.js';
 import type { Load } from './capacity.js';
-import { platformsChanged } from './platform-cache.js';
+import { bookingsChanged, platformsChanged } from './platform-cache.js';
 
 export const BOOKING_KINDS = ['meeting', 'council_session', 'board_session', 'training', 'streaming'] as const;
 export type BookingKind = (typeof BOOKING_KINDS)[number];
@@ -194,31 +194,22 @@ export async function selectLoads(db: Queryable, platformId: string, from: numbe
 /**
  * The quick look of a booking (conference_platform_precheck, migration 0021), ONE statement
  * outside any transaction: whether the candidate fits in this snapshot of the platform's bookings
- * and, when it does not, the loads of the window for the refusal's suggestions. It decides only
- * refusals; an admission is decided by `admission` under the locks. Null: no platform.
+ * and, when it does not, the loads overlapping it (for the overflows). It decides only refusals;
+ * an admission is decided by `admission` under the locks. Null: no platform.
  * The function is security definer and reads no body's data but anonymous loads, so it needs no
  * tenant context.
  */
-export async function precheck(
-  db: Queryable,
-  platformId: string,
-  candidate: Load,
-  except: string | null,
-  window: { from: number; to: number },
-): Promise<(Admission & { fits: boolean }) | null> {
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const r = await db.query<{ a: unknown }>(`select conference_platform_precheck($1, $2, $3, $4, $5, $6, $7) as a`, [
+export async function precheck(db: Queryable, platformId: string, candidate: Load, except: string | null): Promise<{ fits: boolean; capacity: number; loads: Load[] } | null> {
+  const r = await db.query<{ a: unknown }>(`select conference_platform_precheck($1, $2, $3, $4, $5) as a`, [
     platformId,
-    iso(candidate.start),
-    iso(candidate.end),
+    new Date(candidate.start).toISOString(),
+    new Date(candidate.end).toISOString(),
     candidate.connections,
     except,
-    iso(window.from),
-    iso(window.to),
   ]);
   if (r.rows[0].a === null) return null;
   const a = loadArraysOf(r.rows[0].a) as Partial<LoadArrays> & { fits: boolean; capacity: number };
-  return { locked: false, fits: a.fits, capacity: a.capacity, loads: a.s ? toLoads(a as LoadArrays) : [] };
+  return { fits: a.fits, capacity: a.capacity, loads: a.s ? toLoads(a as LoadArrays) : [] };
 }
 
 export interface Admission {
@@ -228,6 +219,8 @@ export interface Admission {
   capacity: number;
   /** Locked: the loads overlapping the candidate; not locked: the loads of the window (the candidate did not fit). */
   loads: Load[];
+  /** Locked: the platform was found archived under the locks (no loads then). */
+  archived?: boolean;
 }
 
 /**
@@ -255,7 +248,8 @@ export async function admission(
     lock,
   ]);
   if (r.rows[0].a === null) return null;
-  const a = loadArraysOf(r.rows[0].a) as LoadArrays & { locked: boolean; capacity: number };
+  const a = loadArraysOf(r.rows[0].a) as LoadArrays & { locked: boolean; capacity: number; archived?: boolean };
+  if (a.archived) return { locked: true, capacity: 0, loads: [], archived: true };
   return { locked: a.locked, capacity: a.capacity, loads: toLoads(a) };
 }
 
@@ -293,6 +287,7 @@ export interface NewBooking {
  * statement, which runs after the platform lock was taken: it sees an archive committed meanwhile.
  */
 export async function insertBooking(db: Queryable, b: NewBooking): Promise<BookingRow | null> {
+  bookingsChanged();
   const r = await db.query(
     `insert into bookings as b (id, platform_id, organization_id, created_by, title, kind, starts_at, ends_at, expected_connections,
        organiser_name, organiser_email, organiser_phone, status)
@@ -391,6 +386,7 @@ export type BookingChange = Omit<NewBooking, 'id' | 'platformId' | 'organization
 
 /** Writes a booking's fields; every write raises its iCalendar SEQUENCE by one. */
 export async function updateBooking(db: Queryable, id: string, c: BookingChange): Promise<BookingRow> {
+  bookingsChanged();
   const r = await db.query(
     `update bookings b set title = $2, kind = $3, starts_at = $4, ends_at = $5, expected_connections = $6, organiser_name = $7,
        organiser_email = $8, organiser_phone = $9, status = $10, sequence = b.sequence + 1, updated_at = now()

@@ -5,20 +5,23 @@
  *    body, calendar rules: pure), then ONE statement (`quickRefusal`, booking-capacity.ts) tells
  *    whether the candidate fits in a snapshot of the bookings. Once a platform is full nearly every
  *    attempt ends here, and a refusal from a snapshot can never overbook.
- * 2. The admission, in ONE transaction: the platform read again as it is now and the same checks,
- *    then `admit()` takes the platform's gate (shared) and the locks of the days the range
- *    touches, sums the overlapping bookings and the booking is inserted only if every instant stays
- *    within the capacity. Only this step accepts, so the cache can delay an acceptance a few
- *    seconds (a stale refusal) but never let one through that the platform forbids.
- * The organiser's mail (the invitation when accepted, "awaiting approval" when pending) is
- * queued in the same transaction.
+ * 2. The admission, in ONE transaction: the platform read again as it is now and the same checks;
+ *    the booking inserted (seen by no one else before the commit) and the organiser's mail queued
+ *    (the invitation when accepted, "awaiting approval" when pending); then, last, `admit()` takes
+ *    the platform's gate (shared) and the locks of the days the range touches and sums the
+ *    overlapping bookings with the capacity, as they are once the locks are granted (and refuses
+ *    if the platform was archived meanwhile). If an instant would exceed the capacity, everything
+ *    is rolled back and the answer is a refusal; otherwise the audit entry is written and the
+ *    transaction commits. The locks are thus held for three statements, not six.
+ *    Only this step accepts, so the cache can delay an acceptance a few seconds (a stale refusal)
+ *    but never let one through that the platform forbids.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
 import { recordAudit } from '../../platform/audit.js';
-import { bookingViolation } from './booking-rules.js';
+import { bookingViolation, type BookingRules } from './booking-rules.js';
 import { admit, quickRefusal, refusal, rulesOf, type Refusal } from './booking-capacity.js';
 import { platformCache, platformCacheKey, type CachedPlatform } from './platform-cache.js';
 import { mayBookPlatform } from './platform-access.js';
@@ -89,43 +92,57 @@ export async function createBooking(
   if (quick) throw await refusal(db, dbContext(auth), quick, rulesOf(cached.platform), now);
 
   // 2. the admission
-  const outcome = await db.tx(dbContext(auth), async (tx): Promise<{ refused: Refusal; rules: ReturnType<typeof rulesOf> } | { booking: repo.BookingRow }> => {
-    const seen = await platformAsSeen(tx, input.platformId, organizationId);
-    refuseUnbookable(seen, input, start, end, now);
-    const { platform } = seen;
-    const rules = rulesOf(platform);
-    const refused = await admit(tx, platform.id, candidate, null, { lockAtOnce: true });
-    if (refused) return { refused, rules };
-    const booking = await repo.insertBooking(tx, {
-      id: randomUUID(),
-      platformId: platform.id,
-      organizationId,
-      createdBy: auth.userId,
-      title: input.title,
-      kind: input.kind,
-      start,
-      end,
-      expectedConnections: input.expectedConnections,
-      organiserName: input.organiserName,
-      organiserEmail: input.organiserEmail,
-      organiserPhone: input.organiserPhone ?? null,
-      status: platform.requiresApproval ? 'pending' : 'accepted',
+  try {
+    return await db.tx(dbContext(auth), async (tx) => {
+      const seen = await platformAsSeen(tx, input.platformId, organizationId);
+      refuseUnbookable(seen, input, start, end, now);
+      const { platform } = seen;
+      // written first, visible to no one else until the commit, and rolled back if refused below
+      const booking = await repo.insertBooking(tx, {
+        id: randomUUID(),
+        platformId: platform.id,
+        organizationId,
+        createdBy: auth.userId,
+        title: input.title,
+        kind: input.kind,
+        start,
+        end,
+        expectedConnections: input.expectedConnections,
+        organiserName: input.organiserName,
+        organiserEmail: input.organiserEmail,
+        organiserPhone: input.organiserPhone ?? null,
+        status: platform.requiresApproval ? 'pending' : 'accepted',
+      });
+      if (!booking) throw E.platformArchived('La piattaforma è stata dismessa nel frattempo.');
+      await queueBookingNotice(tx, booking.status === 'pending' ? 'pending' : 'confirmed', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now);
+      // the locks come last, so they are held only for the admission, the audit entry and the commit
+      const refused = await admit(tx, platform.id, candidate, booking.id, { lockAtOnce: true });
+      if (refused) throw new RefusedUnderLock({ ...refused, except: null }, rulesOf(platform));
+      await recordAudit(tx, {
+        organizationId,
+        actorUserId: auth.userId,
+        actorLabel: auth.email,
+        action: 'booking.create',
+        entityType: 'booking',
+        entityId: booking.id,
+        before: null,
+        after: booking,
+        ip: opts.ip ?? null,
+      });
+      return booking;
     });
-    if (!booking) throw E.platformArchived('La piattaforma è stata dismessa nel frattempo.');
-    await recordAudit(tx, {
-      organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
-      action: 'booking.create',
-      entityType: 'booking',
-      entityId: booking.id,
-      before: null,
-      after: booking,
-      ip: opts.ip ?? null,
-    });
-    await queueBookingNotice(tx, booking.status === 'pending' ? 'pending' : 'confirmed', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now);
-    return { booking };
-  });
-  if ('refused' in outcome) throw await refusal(db, dbContext(auth), outcome.refused, outcome.rules, now);
-  return outcome.booking;
+  } catch (err) {
+    if (err instanceof RefusedUnderLock) throw await refusal(db, dbContext(auth), err.refused, err.rules, now);
+    throw err;
+  }
+}
+
+/** Thrown inside the admission's transaction to roll the booking and its mail back. */
+class RefusedUnderLock extends Error {
+  constructor(
+    readonly refused: Refusal,
+    readonly rules: BookingRules,
+  ) {
+    super('refused under the locks');
+  }
 }

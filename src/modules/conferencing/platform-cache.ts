@@ -1,5 +1,5 @@
 /**
- * Platforms as this process read them a moment ago, for PLATFORM_CACHE_SECONDS
+ * Two short-lived caches of this process for create-booking.ts. First, platforms as this process read them a moment ago, for PLATFORM_CACHE_SECONDS
  * (docs/decisions/0005-caches.md), together with whether a body may book them. They serve ONE
  * purpose: answering refusals of bookings without a transaction (create-booking.ts). An
  * admission never relies on them: it reads the platform again in its own transaction, under the
@@ -12,6 +12,7 @@
 import { TtlCache } from '../../platform/cache.js';
 import type { Db } from '../../platform/db/index.js';
 import type { PlatformRow } from './conferencing.repo.js';
+import type { Load, Segment } from './capacity.js';
 
 export interface CachedPlatform {
   platform: PlatformRow;
@@ -39,3 +40,37 @@ export function platformCache(db: Db, ttlSeconds: number): TtlCache<string, Cach
 }
 
 export const platformCacheKey = (platformId: string, organizationId: string) => `${platformId} ${organizationId}`;
+
+/**
+ * The loads of the days around a refused booking, for its suggestions only, reused for
+ * `SUGGESTION_LOADS_MS` (booking-capacity.ts): most refusals of a busy platform look at the same
+ * days. Every write of a booking through the repo calls `bookingsChanged()`, which drops them in
+ * this process; a booking made in another process shows in them after at most that long. A
+ * suggestion is a hint: booking it is decided like any booking, under the locks. Refusals
+ * themselves (the overflows) are never computed from these.
+ */
+let bookingsEpoch = 0;
+
+export function bookingsChanged(): void {
+  bookingsEpoch++;
+}
+
+export const SUGGESTION_LOADS_MS = 2_000;
+
+/** The loads of whole UTC days [from, to) and their usage timeline over that range, computed once. */
+export interface SuggestionLoads {
+  loads: readonly Load[];
+  timeline: readonly Segment[];
+}
+
+const loadCaches = new WeakMap<Db, TtlCache<string, Promise<SuggestionLoads>>>();
+
+/** The cache of a database, keyed by platform and UTC days; it holds the reads in flight too, so concurrent refusals share one. */
+export function suggestionLoadsCache(db: Db): TtlCache<string, Promise<SuggestionLoads>> {
+  let c = loadCaches.get(db);
+  if (!c) {
+    c = new TtlCache<string, Promise<SuggestionLoads>>({ ttlMs: SUGGESTION_LOADS_MS, max: 500, sharedEpoch: () => bookingsEpoch });
+    loadCaches.set(db, c);
+  }
+  return c;
+}

@@ -19,7 +19,11 @@ export class AppError extends Error {
     readonly extra?: Record<string, unknown>,
     readonly errors?: FieldError[],
   ) {
+    // a refusal (4xx) is an answer, not a fault: no stack trace to capture (it costs µs per request)
+    const limit = Error.stackTraceLimit;
+    if (status < 500) Error.stackTraceLimit = 0;
     super(`${code}: ${detail ?? titleEn}`);
+    Error.stackTraceLimit = limit;
     this.name = 'AppError';
   }
 }
