@@ -212,6 +212,16 @@ export async function precheck(db: Queryable, platformId: string, candidate: Loa
   return { fits: a.fits, capacity: a.capacity, loads: a.s ? toLoads(a as LoadArrays) : [] };
 }
 
+/** A platform's capacity and its loads over [from, to) in one statement (availability); null: no platform. */
+export async function selectCapacityAndLoads(db: Queryable, platformId: string, from: number, to: number): Promise<{ capacity: number; loads: Load[] } | null> {
+  const r = await db.query<{ capacity: number; loads: unknown }>(
+    `select p.capacity, conference_platform_loads_json(p.id, $2, $3, null) as loads from conference_platforms p where p.id = $1`,
+    [platformId, new Date(from).toISOString(), new Date(to).toISOString()],
+  );
+  const row = r.rows[0];
+  return row ? { capacity: row.capacity, loads: toLoads(loadArraysOf(row.loads)) } : null;
+}
+
 export interface Admission {
   /** The admission holds its locks (the days it touches, the platform gate shared) until the end of the transaction; `loads` were read under them. */
   locked: boolean;

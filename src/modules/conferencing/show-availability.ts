@@ -37,11 +37,10 @@ export async function showAvailability(db: Db, auth: AuthContext, platformId: st
   if (!(to > from)) throw E.invalidRange('La fine dell’intervallo deve essere successiva all’inizio.');
   if (to - from > MAX_AVAILABILITY_DAYS * 24 * 3600_000) throw E.rangeTooWide(`Chiedi al massimo ${MAX_AVAILABILITY_DAYS} giorni per volta.`);
   return db.tx(dbContext(auth), async (tx) => {
-    const p = await repo.selectPlatform(tx, platformId);
+    const p = await repo.selectCapacityAndLoads(tx, platformId, from, to);
     if (!p) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${platformId}.`);
-    const loads = await repo.selectLoads(tx, platformId, from, to);
     const days = new Map<number, string>();
-    return usageTimeline(loads, from, to).map((s) => ({
+    return usageTimeline(p.loads, from, to).map((s) => ({
       start: isoInstant(s.start, days),
       end: isoInstant(s.end, days),
       used: s.used,
