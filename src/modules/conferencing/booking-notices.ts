@@ -13,9 +13,14 @@
  * | cancelled         | cancelled by its body or by the operator    | CANCEL if it was accepted |
  * | platform_archived | cancelled because the platform was archived | CANCEL if it was accepted |
  * | reminder          | the day before an accepted booking          | none                   |
+ *
+ * And to the operator body's approvers (`queueApprovalRequests`: staff and body admins, one mail
+ * each): "to approve" when a booking awaits approval, "changed, to approve" when it changes.
  */
 import type { Queryable } from '../../platform/db/index.js';
 import { queueMail, type MailMessage } from '../../platform/mail/index.js';
+import { memberEmails } from '../../platform/auth/auth.repo.js';
+import { getOrganizationNames } from '../organizations/index.js';
 import { selectBookingVideo, type BookingRow, type BookingVideoRow, type PlatformRow } from './conferencing.repo.js';
 import { bookingInvitation, type MailSettings } from './invitation.js';
 import { meetingLinkFor } from './meeting-link.js';
@@ -156,6 +161,63 @@ export function bookingNotice(
     text,
     ...(t.calendar ? { icalEvent: bookingInvitation(platform, booking, settings, now, t.calendar, opts.video ?? null) } : {}),
   };
+}
+
+/** The operator's mail (pure): a booking of the body `bodyName` waits for approval (new or changed). */
+export function approvalRequest(platform: PlatformRow, booking: BookingRow, bodyName: string, settings: MailSettings, changed: boolean, to: string): MailMessage {
+  const start = Date.parse(booking.start);
+  const end = Date.parse(booking.end);
+  const page = `${settings.publicUrl}/videoconferenze/gestione`;
+  const kindLabel = KIND_LABELS[booking.kind];
+  const contact = [booking.organiserName, booking.organiserEmail, booking.organiserPhone].filter(Boolean).join(', ');
+  const text = [
+    'Buongiorno,',
+    '',
+    changed
+      ? `${bodyName} ha modificato una prenotazione della piattaforma ${platform.name} che attende la tua approvazione.`
+      : `${bodyName} ha prenotato la piattaforma ${platform.name}: la prenotazione attende la tua approvazione. I collegamenti restano riservati finché non la approvi o la rifiuti.`,
+    '',
+    `Titolo: ${booking.title}`,
+    `Tipo: ${kindLabel.it}`,
+    `Quando: ${rangeIt(start, end)}`,
+    `Collegamenti previsti: ${booking.expectedConnections}`,
+    `Organizzatore: ${contact}`,
+    `Approva o rifiuta: ${page}`,
+    '',
+    '---',
+    '',
+    'Hello,',
+    '',
+    changed
+      ? `${bodyName} changed a booking of ${platform.name} that awaits your approval.`
+      : `${bodyName} booked ${platform.name}: the booking awaits your approval. The connections stay held until you approve or refuse it.`,
+    '',
+    `Title: ${booking.title}`,
+    `Kind: ${kindLabel.en}`,
+    `When: ${rangeEn(start, end)}`,
+    `Expected connections: ${booking.expectedConnections}`,
+    `Organiser: ${contact}`,
+    `Approve or refuse: ${page}`,
+  ].join('\n');
+  return {
+    to,
+    subject: `${changed ? 'Prenotazione modificata da approvare' : 'Prenotazione da approvare'}: ${booking.title} / ${changed ? 'Changed booking to approve' : 'Booking to approve'}`,
+    text,
+  };
+}
+
+/** The roles of the operator body who receive approval requests. */
+export const APPROVER_ROLES = ['provider_staff', 'body_admin'] as const;
+
+/**
+ * Queues, in the caller's transaction, one approval request to each person of the operator body
+ * who may decide (APPROVER_ROLES): each gets a mail of their own.
+ */
+export async function queueApprovalRequests(tx: Queryable, platform: PlatformRow, booking: BookingRow, settings: MailSettings, changed: boolean): Promise<void> {
+  const recipients = await memberEmails(tx, platform.operatorId, APPROVER_ROLES);
+  if (!recipients.length) return;
+  const bodyName = (await getOrganizationNames(tx, [booking.organizationId])).get(booking.organizationId) ?? 'Un ente';
+  for (const to of recipients) await queueMail(tx, approvalRequest(platform, booking, bodyName, settings, changed, to));
 }
 
 /** Queues the notice in the caller's transaction. */

@@ -190,16 +190,21 @@ describe('invitations', () => {
     const pending = await book(member, { platformId: approvalId, organiserEmail: 'attesa@example.it' });
     expect(pending.json().status).toBe('pending');
     let sent = await mails(since);
-    expect(sent).toHaveLength(1);
+    // the organiser's note, then the operator's request (approvalRequests below)
+    expect(sent.map((m) => m.to)).toEqual(['attesa@example.it', operatorAuth.email]);
     expect(sent[0].subject).toBe('Prenotazione in attesa di approvazione: Consiglio comunale di Agliè / Booking awaiting approval');
     expect(sent[0].icalEvent).toBeUndefined();
     expect(sent[0].text).not.toContain('Collegamento alla riunione');
+    expect(sent[1].subject).toBe('Prenotazione da approvare: Consiglio comunale di Agliè / Booking to approve');
 
     since = await lastJobId();
     const changed = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${pending.json().id}`, headers: member, payload: { title: 'Seduta spostata' } });
     expect(changed.json().sequence).toBe(1);
     sent = await mails(since);
-    expect(sent.map((m) => [m.subject.split(':')[0], m.icalEvent])).toEqual([['Prenotazione modificata, in attesa di approvazione', undefined]]);
+    expect(sent.map((m) => [m.to, m.subject.split(':')[0], m.icalEvent])).toEqual([
+      ['attesa@example.it', 'Prenotazione modificata, in attesa di approvazione', undefined],
+      [operatorAuth.email, 'Prenotazione modificata da approvare', undefined],
+    ]);
 
     since = await lastJobId();
     const accepted = await t.app.inject({ method: 'POST', url: `/api/v1/bookings/${pending.json().id}/decision`, headers: operator, payload: { decision: 'accepted' } });
@@ -226,6 +231,28 @@ describe('invitations', () => {
     await t.app.inject({ method: 'DELETE', url: `/api/v1/bookings/${third.json().id}`, headers: otherMember });
     sent = await mails(since);
     expect(sent.map((m) => [m.to, m.subject.split(':')[0], m.icalEvent])).toEqual([['ritirata@example.it', 'Prenotazione annullata', undefined]]);
+  });
+
+  it('asks each approver of the operator body (staff, body admins; not employees, not disabled people) to approve, in a mail of their own', async () => {
+    const admin = await createUser(t.db, { organizationId: associationId, roles: ['body_admin'], email: `admin-${randomUUID().slice(0, 8)}@test.agilepa.example` });
+    const employee = await createUser(t.db, { organizationId: associationId, roles: ['employee'], email: `emp-${randomUUID().slice(0, 8)}@test.agilepa.example` });
+    const gone = await createUser(t.db, { organizationId: associationId, roles: ['provider_staff'], email: `gone-${randomUUID().slice(0, 8)}@test.agilepa.example` });
+    await t.db.ownerTx((tx) => tx.query(`update users set disabled = true where id = $1`, [gone.id]));
+    const since = await lastJobId();
+    const r = await book(member, { platformId: approvalId, start: rome(day, '18:00'), end: rome(day, '19:00'), organiserPhone: '+39 011 1234567' });
+    expect(r.json().status).toBe('pending');
+    const requests = (await mails(since)).filter((m) => m.subject.startsWith('Prenotazione da approvare'));
+    expect(requests.map((m) => m.to).sort()).toEqual([admin.email, operatorAuth.email].sort());
+    expect(requests.map((m) => m.to)).not.toContain(employee.email);
+    const text = requests[0].text;
+    expect(text.indexOf('Buongiorno')).toBeLessThan(text.indexOf('Hello'));
+    expect(text).toContain('Agliè ha prenotato la piattaforma Con approvazione');
+    expect(text).toContain('Organizzatore: Maria Rossi, maria.rossi@example.it, +39 011 1234567');
+    expect(text).toContain('Approva o rifiuta: https://agilepa.example.it/videoconferenze/gestione');
+    // an accepted booking asks no one
+    const since2 = await lastJobId();
+    expect((await book(member, { start: rome(day, '18:00'), end: rome(day, '19:00') })).json().status).toBe('accepted');
+    expect((await mails(since2)).map((m) => m.to)).toEqual(['maria.rossi@example.it']);
   });
 
   it('queues no mail when the booking is refused for capacity or rules (no partial write)', async () => {

@@ -25,7 +25,7 @@ import { bookingViolation, type BookingRules } from './booking-rules.js';
 import { admit, quickRefusal, refusal, rulesOf, type Refusal } from './booking-capacity.js';
 import { platformCache, platformCacheKey, type CachedPlatform } from './platform-cache.js';
 import { mayBookPlatform } from './platform-access.js';
-import { queueBookingNotice } from './booking-notices.js';
+import { queueApprovalRequests, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
@@ -114,7 +114,9 @@ export async function createBooking(
         status: platform.requiresApproval ? 'pending' : 'accepted',
       });
       if (!booking) throw E.platformArchived('La piattaforma è stata dismessa nel frattempo.');
-      await queueBookingNotice(tx, booking.status === 'pending' ? 'pending' : 'confirmed', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now);
+      const mail = opts.mail ?? DEFAULT_MAIL_SETTINGS;
+      await queueBookingNotice(tx, booking.status === 'pending' ? 'pending' : 'confirmed', platform, booking, mail, now);
+      if (booking.status === 'pending') await queueApprovalRequests(tx, platform, booking, mail, false);
       // the locks come last, so they are held only for the admission, the audit entry and the commit
       const refused = await admit(tx, platform.id, candidate, booking.id, { lockAtOnce: true });
       if (refused) throw new RefusedUnderLock({ ...refused, except: null }, rulesOf(platform));

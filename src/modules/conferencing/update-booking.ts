@@ -13,7 +13,7 @@ import { bookingViolation } from './booking-rules.js';
 import { admit, refusal, rulesOf, type Refusal } from './booking-capacity.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
-import { queueBookingNotice } from './booking-notices.js';
+import { queueApprovalRequests, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 
 export interface UpdateBookingInput {
@@ -111,6 +111,7 @@ export async function updateBooking(db: Db, auth: AuthContext, id: string, input
       await queueBookingNotice(tx, 'updated', platform, booking, mail, now);
     } else {
       await queueBookingNotice(tx, 'pending_updated', platform, booking, mail, now);
+      await queueApprovalRequests(tx, platform, booking, mail, true);
     }
     return { booking };
   });

@@ -349,6 +349,12 @@ export interface MemberRow {
   since: Date;
 }
 
+/** The addresses of a body's people (not disabled) holding any of `roles`, whoever asks (migration 0022). */
+export async function memberEmails(q: Queryable, organizationId: string, roles: readonly string[]): Promise<string[]> {
+  const r = await q.query<{ email: string }>(`select organization_member_emails($1, $2::text[]) as email`, [organizationId, roles]);
+  return r.rows.map((x) => x.email);
+}
+
 export async function memberOf(tx: Queryable, organizationId: string, userId: string): Promise<MemberRow | null> {
   const r = await tx.query<MemberRow>(
     `select u.id as user_id, u.email, u.display_name, u.disabled,
