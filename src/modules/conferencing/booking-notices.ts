@@ -14,7 +14,7 @@
  * | platform_archived | cancelled because the platform was archived | CANCEL if it was accepted |
  * | reminder          | the day before an accepted booking          | none                   |
  *
- * And to the operator body's approvers (`queueApprovalRequests`: staff and body admins, one mail
+ * And to the operator body's approvers (`queueApprovalRequests`: its provider staff, one mail
  * each): "to approve" when a booking awaits approval, "changed, to approve" when it changes.
  */
 import type { Queryable } from '../../platform/db/index.js';
@@ -206,8 +206,8 @@ export function approvalRequest(platform: PlatformRow, booking: BookingRow, body
   };
 }
 
-/** The roles of the operator body who receive approval requests. */
-export const APPROVER_ROLES = ['provider_staff', 'body_admin'] as const;
+/** The roles of the operator body who receive approval requests: those who may decide (decide-booking.ts). */
+export const APPROVER_ROLES = ['provider_staff'] as const;
 
 /**
  * Queues, in the caller's transaction, one approval request to each person of the operator body

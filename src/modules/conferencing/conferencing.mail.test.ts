@@ -233,7 +233,7 @@ describe('invitations', () => {
     expect(sent.map((m) => [m.to, m.subject.split(':')[0], m.icalEvent])).toEqual([['ritirata@example.it', 'Prenotazione annullata', undefined]]);
   });
 
-  it('asks each approver of the operator body (staff, body admins; not employees, not disabled people) to approve, in a mail of their own', async () => {
+  it('asks each approver of the operator body (its provider staff; not body admins or employees, who cannot decide, nor disabled people) to approve, in a mail of their own', async () => {
     const admin = await createUser(t.db, { organizationId: associationId, roles: ['body_admin'], email: `admin-${randomUUID().slice(0, 8)}@test.agilepa.example` });
     const employee = await createUser(t.db, { organizationId: associationId, roles: ['employee'], email: `emp-${randomUUID().slice(0, 8)}@test.agilepa.example` });
     const gone = await createUser(t.db, { organizationId: associationId, roles: ['provider_staff'], email: `gone-${randomUUID().slice(0, 8)}@test.agilepa.example` });
@@ -242,8 +242,14 @@ describe('invitations', () => {
     const r = await book(member, { platformId: approvalId, start: rome(day, '18:00'), end: rome(day, '19:00'), organiserPhone: '+39 011 1234567' });
     expect(r.json().status).toBe('pending');
     const requests = (await mails(since)).filter((m) => m.subject.startsWith('Prenotazione da approvare'));
-    expect(requests.map((m) => m.to).sort()).toEqual([admin.email, operatorAuth.email].sort());
+    const staff = await createUser(t.db, { organizationId: associationId, roles: ['provider_staff'], email: 'zz-staff@test.agilepa.example' });
+    expect(requests.map((m) => m.to).sort()).toEqual([operatorAuth.email].sort());
     expect(requests.map((m) => m.to)).not.toContain(employee.email);
+    expect(requests.map((m) => m.to)).not.toContain(admin.email);
+    // one mail per approver: a second staff member gets their own
+    const since3 = await lastJobId();
+    await book(member, { platformId: approvalId, start: rome(day, '19:00'), end: rome(day, '20:00') });
+    expect((await mails(since3)).filter((m) => m.subject.startsWith('Prenotazione da approvare')).map((m) => m.to).sort()).toEqual([operatorAuth.email, staff.email].sort());
     const text = requests[0].text;
     expect(text.indexOf('Buongiorno')).toBeLessThan(text.indexOf('Hello'));
     expect(text).toContain('Agliè ha prenotato la piattaforma Con approvazione');
