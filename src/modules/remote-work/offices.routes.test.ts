@@ -36,12 +36,14 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, 
 async function office(code: string, extra: Record<string, unknown> = {}) {
   const res = await call('POST', '/offices', hr, { code, name: `Ufficio ${code}`, ...extra });
   expect(res.statusCode, res.body).toBe(201);
+  expect(res.headers.location).toBe(`/api/v1/remote-work/offices/${res.json().id}`);
   return res.json().id as string;
 }
 
 async function employee(officeId: string, extra: Record<string, unknown> = {}) {
   const res = await call('POST', '/employees', hr, { taxCode: cf(), firstName: 'Mario', lastName: 'Rossi', officeId, ...extra });
   expect(res.statusCode, res.body).toBe(201);
+  expect(res.headers.location).toBe(`/api/v1/remote-work/employees/${res.json().id}`);
   return res.json() as { id: string; taxCode: string; userId: string | null; officeId: string };
 }
 
