@@ -86,15 +86,6 @@ begin
     return json_build_object('locked', true, 'archived', true);
   end if;
   -- a statement after the locks: a snapshot that includes every admission committed before them
-  select json_build_object(
-           'locked', true, 'capacity', v_capacity,
-           's', coalesce(json_agg(round(date_part('epoch', b.starts_at) * 1000)::bigint), '[]'::json),
-           'e', coalesce(json_agg(round(date_part('epoch', b.ends_at) * 1000)::bigint), '[]'::json),
-           'c', coalesce(json_agg(b.expected_connections), '[]'::json))
-    into v_loads
-    from bookings b
-   where b.platform_id = p_platform and b.status in ('accepted', 'pending')
-     and tstzrange(b.starts_at, b.ends_at, '[)') && tstzrange(p_start, p_end, '[)')
-     and (p_except is null or b.id <> p_except);
-  return v_loads;
+  v_loads := conference_platform_loads_json(p_platform, p_start, p_end, p_except);
+  return json_build_object('locked', true, 'capacity', v_capacity, 's', v_loads -> 's', 'e', v_loads -> 'e', 'c', v_loads -> 'c');
 end $$;

@@ -114,6 +114,16 @@ function textsOf(kind: NoticeKind, platform: PlatformRow, wasAccepted: boolean, 
   }
 }
 
+/** The lines that describe a booking in a mail, in Italian or in English. */
+function detailLines(booking: BookingRow, lang: 'it' | 'en'): string[] {
+  const start = Date.parse(booking.start);
+  const end = Date.parse(booking.end);
+  const kind = KIND_LABELS[booking.kind][lang];
+  return lang === 'it'
+    ? [`Titolo: ${booking.title}`, `Tipo: ${kind}`, `Quando: ${rangeIt(start, end)}`, `Collegamenti previsti: ${booking.expectedConnections}`]
+    : [`Title: ${booking.title}`, `Kind: ${kind}`, `When: ${rangeEn(start, end)}`, `Expected connections: ${booking.expectedConnections}`];
+}
+
 /** The mail of one notice (pure): subject, Italian then English text, the .ics when the notice carries one. */
 export function bookingNotice(
   kind: NoticeKind,
@@ -124,21 +134,15 @@ export function bookingNotice(
   opts: { wasAccepted?: boolean; to?: string; handedTo?: string; video?: BookingVideoRow | null } = {},
 ): MailMessage {
   const t = textsOf(kind, platform, opts.wasAccepted ?? false, opts.handedTo ?? '');
-  const start = Date.parse(booking.start);
-  const end = Date.parse(booking.end);
   const link = meetingLinkFor(platform, booking, opts.video ?? null, now);
   const showLink = kind === 'confirmed' || kind === 'updated' || kind === 'reminder';
   const page = `${settings.publicUrl}/videoconferenze/prenotazioni`;
-  const kindLabel = KIND_LABELS[booking.kind];
   const text = [
     `Gentile ${booking.organiserName},`,
     '',
     t.leadIt,
     '',
-    `Titolo: ${booking.title}`,
-    `Tipo: ${kindLabel.it}`,
-    `Quando: ${rangeIt(start, end)}`,
-    `Collegamenti previsti: ${booking.expectedConnections}`,
+    ...detailLines(booking, 'it'),
     ...(showLink ? [link ? `Collegamento alla riunione: ${link}` : 'Il collegamento alla riunione sarà comunicato dal gestore della piattaforma.'] : []),
     `Le tue prenotazioni: ${page}`,
     '',
@@ -148,10 +152,7 @@ export function bookingNotice(
     '',
     t.leadEn,
     '',
-    `Title: ${booking.title}`,
-    `Kind: ${kindLabel.en}`,
-    `When: ${rangeEn(start, end)}`,
-    `Expected connections: ${booking.expectedConnections}`,
+    ...detailLines(booking, 'en'),
     ...(showLink ? [link ? `Meeting link: ${link}` : 'The platform operator will send the meeting link.'] : []),
     `Your bookings: ${page}`,
   ].join('\n');
@@ -165,10 +166,7 @@ export function bookingNotice(
 
 /** The operator's mail (pure): a booking of the body `bodyName` waits for approval (new or changed). */
 export function approvalRequest(platform: PlatformRow, booking: BookingRow, bodyName: string, settings: MailSettings, changed: boolean, to: string): MailMessage {
-  const start = Date.parse(booking.start);
-  const end = Date.parse(booking.end);
   const page = `${settings.publicUrl}/videoconferenze/gestione`;
-  const kindLabel = KIND_LABELS[booking.kind];
   const contact = [booking.organiserName, booking.organiserEmail, booking.organiserPhone].filter(Boolean).join(', ');
   const text = [
     'Buongiorno,',
@@ -177,10 +175,7 @@ export function approvalRequest(platform: PlatformRow, booking: BookingRow, body
       ? `${bodyName} ha modificato una prenotazione della piattaforma ${platform.name} che attende la tua approvazione.`
       : `${bodyName} ha prenotato la piattaforma ${platform.name}: la prenotazione attende la tua approvazione. I collegamenti restano riservati finché non la approvi o la rifiuti.`,
     '',
-    `Titolo: ${booking.title}`,
-    `Tipo: ${kindLabel.it}`,
-    `Quando: ${rangeIt(start, end)}`,
-    `Collegamenti previsti: ${booking.expectedConnections}`,
+    ...detailLines(booking, 'it'),
     `Organizzatore: ${contact}`,
     `Approva o rifiuta: ${page}`,
     '',
@@ -192,10 +187,7 @@ export function approvalRequest(platform: PlatformRow, booking: BookingRow, body
       ? `${bodyName} changed a booking of ${platform.name} that awaits your approval.`
       : `${bodyName} booked ${platform.name}: the booking awaits your approval. The connections stay held until you approve or refuse it.`,
     '',
-    `Title: ${booking.title}`,
-    `Kind: ${kindLabel.en}`,
-    `When: ${rangeEn(start, end)}`,
-    `Expected connections: ${booking.expectedConnections}`,
+    ...detailLines(booking, 'en'),
     `Organiser: ${contact}`,
     `Approve or refuse: ${page}`,
   ].join('\n');
