@@ -145,6 +145,9 @@ describe('PATCH /conference-platforms/{id}', () => {
     expect((await patch(operator, id, { capacity: 94 })).json().code).toBe('platform.capacity_below_bookings');
     const atPeak = await patch(operator, id, { capacity: 95 });
     expect([atPeak.statusCode, atPeak.json().capacity]).toEqual([200, 95]);
+    // only the operator's provider staff decide: not its other people
+    const byEmployee = await t.app.inject({ method: 'POST', url: `/api/v1/bookings/${pending.json().id}/decision`, headers: operatorEmployee.headers, payload: { decision: 'refused' } });
+    expect(byEmployee.statusCode).toBe(403);
     // refusing the pending booking frees 5: 90 is now enough
     await t.app.inject({ method: 'POST', url: `/api/v1/bookings/${pending.json().id}/decision`, headers: operator.headers, payload: { decision: 'refused' } });
     expect((await patch(operator, id, { capacity: 90 })).statusCode).toBe(200);

@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { auditChainOf, loadChangeable } from './update-booking.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
-import { queueBookingNotice } from './booking-notices.js';
+import { APPROVER_ROLES, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 
 export async function decideBooking(db: Db, auth: AuthContext, id: string, decision: 'accepted' | 'refused', opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
@@ -19,7 +19,7 @@ export async function decideBooking(db: Db, auth: AuthContext, id: string, decis
   return db.tx(dbContext(auth), async (tx) => {
     const seen = await loadChangeable(tx, id, now);
     const platform = (await repo.selectPlatform(tx, seen.platformId))!;
-    if (!isPlatformAdmin(auth) && !(auth.organizationId === platform.operatorId && auth.roles.includes('provider_staff'))) {
+    if (!isPlatformAdmin(auth) && !(auth.organizationId === platform.operatorId && APPROVER_ROLES.some((r) => auth.roles.includes(r)))) {
       throw errors.forbidden('Solo il personale del gestore della piattaforma approva le prenotazioni.');
     }
     if (!(await repo.lockPlatform(tx, platform.id))) throw E.platformNotFound();
