@@ -212,7 +212,19 @@ export async function queueApprovalRequests(tx: Queryable, platform: PlatformRow
   for (const to of recipients) await queueMail(tx, approvalRequest(platform, booking, bodyName, settings, changed, to));
 }
 
-/** Queues the notice in the caller's transaction. */
+/**
+ * What a booking's notices need of its video system: the booking's room and the platform's
+ * settings, which sign its link (migrations/0010_conferencing_video.sql); null (no statement)
+ * when the platform drives none and its notices give the platform's link.
+ */
+export async function noticeVideo(tx: Queryable, platform: PlatformRow, bookingId: string): Promise<BookingVideoRow | null> {
+  return platform.videoSystem !== 'none' && platform.videoConfigured ? selectBookingVideo(tx, bookingId) : null;
+}
+
+/**
+ * Queues the notice in the caller's transaction. With `video` (from `noticeVideo`, read
+ * beforehand) the mail's job is the only statement, issued at once: it may be handed to `tx.last()`.
+ */
 export async function queueBookingNotice(
   tx: Queryable,
   kind: NoticeKind,
@@ -220,9 +232,8 @@ export async function queueBookingNotice(
   booking: BookingRow,
   settings: MailSettings,
   now: number,
-  opts: { wasAccepted?: boolean; to?: string; handedTo?: string; uniqueKey?: string } = {},
+  opts: { wasAccepted?: boolean; to?: string; handedTo?: string; uniqueKey?: string; video?: BookingVideoRow | null } = {},
 ): Promise<void> {
-  // the booking's video system signs its link (migrations/0010_conferencing_video.sql); without one, the platform's link
-  const video = platform.videoSystem !== 'none' && platform.videoConfigured ? await selectBookingVideo(tx, booking.id) : null;
+  const video = opts.video !== undefined ? opts.video : await noticeVideo(tx, platform, booking.id);
   await queueMail(tx, bookingNotice(kind, platform, booking, settings, now, { ...opts, video }), opts.uniqueKey ? { uniqueKey: opts.uniqueKey } : {});
 }

@@ -25,7 +25,7 @@ import { bookingViolation, type BookingRules } from './booking-rules.js';
 import { admit, quickRefusal, refusal, rulesOf, type Refusal } from './booking-capacity.js';
 import { platformCache, platformCacheKey, type CachedPlatform } from './platform-cache.js';
 import { mayBookPlatform } from './platform-access.js';
-import { queueApprovalRequests, queueBookingNotice } from './booking-notices.js';
+import { noticeVideo, queueApprovalRequests, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
@@ -97,40 +97,48 @@ export async function createBooking(
       const seen = await platformAsSeen(tx, input.platformId, organizationId);
       refuseUnbookable(seen, input, start, end, now);
       const { platform } = seen;
-      // written first, visible to no one else until the commit, and rolled back if refused below
-      const booking = await repo.insertBooking(tx, {
-        id: randomUUID(),
-        platformId: platform.id,
-        organizationId,
-        createdBy: auth.userId,
-        title: input.title,
-        kind: input.kind,
-        start,
-        end,
-        expectedConnections: input.expectedConnections,
-        organiserName: input.organiserName,
-        organiserEmail: input.organiserEmail,
-        organiserPhone: input.organiserPhone ?? null,
-        status: platform.requiresApproval ? 'pending' : 'accepted',
-      });
+      const id = randomUUID();
+      // issued together: the insert (visible to no one else until the commit), then the admission
+      // under the locks, which sees it, then what the notices need of the video system
+      const [booking, refused, video] = await Promise.all([
+        repo.insertBooking(tx, {
+          id,
+          platformId: platform.id,
+          organizationId,
+          createdBy: auth.userId,
+          title: input.title,
+          kind: input.kind,
+          start,
+          end,
+          expectedConnections: input.expectedConnections,
+          organiserName: input.organiserName,
+          organiserEmail: input.organiserEmail,
+          organiserPhone: input.organiserPhone ?? null,
+          status: platform.requiresApproval ? 'pending' : 'accepted',
+        }),
+        admit(tx, platform.id, candidate, id, { lockAtOnce: true }),
+        noticeVideo(tx, platform, id),
+      ]);
       if (!booking) throw E.platformArchived('La piattaforma è stata dismessa nel frattempo.');
-      const mail = opts.mail ?? DEFAULT_MAIL_SETTINGS;
-      await queueBookingNotice(tx, booking.status === 'pending' ? 'pending' : 'confirmed', platform, booking, mail, now);
-      if (booking.status === 'pending') await queueApprovalRequests(tx, platform, booking, mail, false);
-      // the locks come last, so they are held only for the admission, the audit entry and the commit
-      const refused = await admit(tx, platform.id, candidate, booking.id, { lockAtOnce: true });
+      // a refusal rolls the booking back
       if (refused) throw new RefusedUnderLock({ ...refused, except: null }, rulesOf(platform));
-      await recordAudit(tx, {
-        organizationId,
-        actorUserId: auth.userId,
-        actorLabel: auth.email,
-        action: 'booking.create',
-        entityType: 'booking',
-        entityId: booking.id,
-        before: null,
-        after: booking,
-        ip: opts.ip ?? null,
-      });
+      const mail = opts.mail ?? DEFAULT_MAIL_SETTINGS;
+      // the locks are held until the commit: the organiser's mail and the audit entry go out with it
+      tx.last(queueBookingNotice(tx, booking.status === 'pending' ? 'pending' : 'confirmed', platform, booking, mail, now, { video }));
+      if (booking.status === 'pending') await queueApprovalRequests(tx, platform, booking, mail, false);
+      tx.last(
+        recordAudit(tx, {
+          organizationId,
+          actorUserId: auth.userId,
+          actorLabel: auth.email,
+          action: 'booking.create',
+          entityType: 'booking',
+          entityId: booking.id,
+          before: null,
+          after: booking,
+          ip: opts.ip ?? null,
+        }),
+      );
       return booking;
     });
   } catch (err) {

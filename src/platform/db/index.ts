@@ -5,6 +5,12 @@
  * Every request runs inside `db.tx(ctx, fn)`: a transaction that switches to the
  * application role (so row-level security applies even when the connecting user owns
  * the tables) and sets the tenant (`app.organization_id`), the user and the scope.
+ *
+ * On PostgreSQL the connections pipeline (docs/decisions/0007-pipelined-transactions.md):
+ * statements issued without waiting for the previous one's answer are written at once and
+ * answered in order, so a transaction costs fewer round trips. `begin` goes out together with
+ * the transaction's first statement; statements a transaction hands to `tx.last()` go out
+ * together with its `commit`. PGlite runs the same statements one after the other.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,13 +42,48 @@ export interface DbContext {
 
 export type DbKind = 'pglite' | 'postgresql';
 
+/** A transaction's statements. */
+export interface Tx extends Queryable {
+  /**
+   * A statement already issued in this transaction (e.g. `tx.last(recordAudit(tx, …))`) whose
+   * answer the use case does not need: the transaction commits without waiting for it first
+   * (on PostgreSQL the commit is written right behind it), and if it fails the transaction is
+   * rolled back and `tx()` throws its error. Nothing may depend on it having succeeded before
+   * `tx()` returns.
+   */
+  last(statement: Promise<unknown>): void;
+}
+
 export interface Db extends Queryable {
   readonly kind: DbKind;
   /** A transaction as the application role with the given tenant context (RLS applies). */
-  tx<T>(ctx: DbContext, fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  tx<T>(ctx: DbContext, fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** A transaction as the owner (migrations, CLI, restore): RLS does not apply. */
-  ownerTx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  ownerTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The statements handed to `tx.last()`: collected, and awaited once the transaction's function is done. */
+class LastStatements {
+  private readonly pending: Promise<unknown>[] = [];
+  /** Set when the function is done: a statement issued later (after an `await` inside a `tx.last()` promise) would miss the transaction. */
+  ended = false;
+
+  /** Throws when the transaction's function is done. */
+  check(): void {
+    if (this.ended) throw new Error('statement issued after the end of its transaction (tx.last() takes statements already issued)');
+  }
+
+  add(statement: Promise<unknown>): void {
+    statement.catch(() => undefined); // settled later by `settle`; never an unhandled rejection meanwhile
+    this.pending.push(statement);
+  }
+
+  /** Waits for every statement; throws the first failure (in the order they were issued). */
+  async settle(): Promise<void> {
+    const results = await Promise.allSettled(this.pending);
+    for (const r of results) if (r.status === 'rejected') throw r.reason;
+  }
 }
 
 const CONTEXT_SQL = `select set_config('role', $1, true), set_config('app.organization_id', $2, true),
@@ -72,33 +113,50 @@ class PgliteDb implements Db {
     await this.pglite.exec(sql);
   }
 
-  private wrap(t: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
-    return {
-      query: async <T>(sql: string, params?: unknown[]) => {
-        const r = await t.query<T>(sql, params as unknown[]);
+  /** The function's statements run one after the other; those handed to `last()` are awaited before the commit. */
+  private async run<T>(t: { query: PGlite['query']; exec: PGlite['exec'] }, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const last = new LastStatements();
+    const result = await fn({
+      query: async <R>(sql: string, params?: unknown[]) => {
+        last.check();
+        const r = await t.query<R>(sql, params as unknown[]);
         return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
       },
       exec: async (sql: string) => {
+        last.check();
         await t.exec(sql);
       },
-    };
+      last: (statement) => last.add(statement),
+    });
+    last.ended = true;
+    await last.settle();
+    return result;
   }
 
-  tx<T>(ctx: DbContext, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  tx<T>(ctx: DbContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.pglite.transaction(async (t) => {
       await t.query(CONTEXT_SQL, contextParams(ctx));
-      return fn(this.wrap(t));
+      return this.run(t, fn);
     });
   }
 
-  ownerTx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.pglite.transaction((t) => fn(this.wrap(t)));
+  ownerTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.pglite.transaction((t) => this.run(t, fn));
   }
 
   async close(): Promise<void> {
     await this.pglite.close();
     this.lock?.release();
   }
+}
+
+/** `begin` and the tenant context in one simple query (values escaped by the driver). */
+function beginWithContext(client: pg.PoolClient, ctx: DbContext): string {
+  const [role, org, user, platform] = contextParams(ctx).map((v) => client.escapeLiteral(String(v)));
+  return (
+    `begin; select set_config('role', ${role}, true), set_config('app.organization_id', ${org}, true), ` +
+    `set_config('app.user_id', ${user}, true), set_config('app.platform', ${platform}, true)`
+  );
 }
 
 class PostgresDb implements Db {
@@ -114,42 +172,61 @@ class PostgresDb implements Db {
     await this.pool.query(sql);
   }
 
-  private async run<T>(ctx: DbContext | null, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  /**
+   * One transaction on one pooled connection, pipelined: `begin` (with the tenant context) is
+   * written at once and `fn` starts without waiting for its answer, so its first statement goes
+   * out right behind it; once `fn` is done, `commit` goes out right behind the statements handed
+   * to `tx.last()`. If any of them failed, the server has turned the commit into a rollback and
+   * the first error is thrown.
+   */
+  private async run<T>(ctx: DbContext | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const q: Queryable = {
+    const last = new LastStatements();
+    const q: Tx = {
       query: async <R>(sql: string, params?: unknown[]) => {
+        last.check();
         const r = await client.query(sql, params);
         return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
       },
       exec: async (sql: string) => {
+        last.check();
         await client.query(sql);
       },
+      last: (statement) => last.add(statement),
     };
+    let open = true;
     try {
-      // One round trip: begin and the tenant context together (values escaped by the driver).
-      if (ctx) {
-        const [role, org, user, platform] = contextParams(ctx).map((v) => client.escapeLiteral(String(v)));
-        await client.query(
-          `begin; select set_config('role', ${role}, true), set_config('app.organization_id', ${org}, true), ` +
-            `set_config('app.user_id', ${user}, true), set_config('app.platform', ${platform}, true)`,
-        );
-      } else await client.query('begin');
-      const result = await fn(q);
-      await client.query('commit');
-      return result;
+      const begun = client.query(ctx ? beginWithContext(client, ctx) : 'begin');
+      begun.catch(() => undefined); // awaited below, after fn
+      const running = fn(q);
+      const [b, r] = await Promise.allSettled([begun, running]);
+      last.ended = true;
+      if (b.status === 'rejected') throw b.reason;
+      if (r.status === 'rejected') throw r.reason;
+      const committed = client.query('commit');
+      committed.catch(() => undefined); // awaited below, after the last statements
+      const failed = await last.settle().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      const c = await committed;
+      open = false;
+      if (failed) throw failed;
+      if (c.command !== 'COMMIT') throw new Error(`transaction ended by ${c.command} instead of COMMIT`);
+      return r.value;
     } catch (err) {
-      await client.query('rollback').catch(() => undefined);
+      if (open) await client.query('rollback').catch(() => undefined);
       throw err;
     } finally {
       client.release();
     }
   }
 
-  tx<T>(ctx: DbContext, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  tx<T>(ctx: DbContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.run(ctx, fn);
   }
 
-  ownerTx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  ownerTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.run(null, fn);
   }
 
@@ -173,6 +250,8 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 20,
+      // statements issued without awaiting the previous answer go out at once (see the top of this file)
+      pipeline: true,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8) return (v: string) => Number(v);
