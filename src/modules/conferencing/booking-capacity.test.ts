@@ -3,7 +3,7 @@
  * rules (so they change no suggestion), the fast ISO formatting equals toISOString, and a refused
  * admission neither locks nor writes while an accepted one holds the platform lock.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { backend, createTestDb } from '../../../test/helpers.js';
 import { createUser, organizationId } from '../../../test/auth-helpers.js';
@@ -11,7 +11,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { AuthContext } from '../../platform/auth/context.js';
 import { dbContext } from '../../platform/auth/context.js';
 import { bookingViolation, type BookingRules, type OpeningHours } from './booking-rules.js';
-import { admit, bookableWindows, SUGGESTION_WINDOW_MS } from './booking-capacity.js';
+import { admit, bookableWindows, snapshotRefusal, SUGGESTION_WINDOW_MS } from './booking-capacity.js';
 import { nearestFits, overflows } from './capacity.js';
 import * as repo from './conferencing.repo.js';
 import type { Queryable } from '../../platform/db/index.js';
@@ -277,5 +277,54 @@ describe('admit', () => {
     expect(await settled(sameDay, 5_000)).toBe(true);
     expect(await settled(change, 5_000)).toBe(true);
   });
+});
 
+describe('snapshotRefusal', () => {
+  let db: Db;
+  let member: AuthContext;
+  let platformId: string;
+  const day = workingDayAfter(6);
+  const at = (from: string, to: string, connections: number) => ({ start: Date.parse(rome(day, from)), end: Date.parse(rome(day, to)), connections });
+  const booking = (from: string, to: string, connections: number) => ({
+    platformId, title: 'piena', kind: 'meeting' as const, start: rome(day, from), end: rome(day, to), expectedConnections: connections, organiserName: 'x', organiserEmail: 'x@example.it',
+  });
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    const aglie = await organizationId(db, '001001');
+    const adminUser = await createUser(db, { organizationId: aglie, roles: ['platform_admin'] });
+    const admin: AuthContext = { userId: adminUser.id, email: adminUser.email, displayName: 'a', organizationId: aglie, roles: ['platform_admin'], via: 'session' };
+    const assoc = await createOrganization(db, admin, { kind: 'association', name: 'Associazione della fotografia' });
+    const org = await organizationId(db, '001002');
+    const u = await createUser(db, { organizationId: org, roles: ['employee'] });
+    member = { userId: u.id, email: u.email, displayName: 'm', organizationId: org, roles: ['employee'], via: 'session' };
+    platformId = (await createPlatform(db, admin, { operatorId: assoc.id, name: 'Piattaforma della fotografia', capacity: 100, memberIds: [org] })).id;
+    await createBooking(db, member, booking('10:00', '12:00', 100));
+  }, 60_000);
+  afterAll(async () => {
+    vi.useRealTimers();
+    await db?.close();
+  });
+
+  it('refuses from the loads read a moment ago: stale by at most their age, and dropped when this process writes a booking', async () => {
+    // this process's clock only (the cache of this database is created under it)
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    const candidate = at('11:00', '13:00', 1);
+    const first = await snapshotRefusal(db, dbContext(member), platformId, candidate, 100, 2_000);
+    expect(first?.overflows).toEqual([{ start: at('11:00', '12:00', 1).start, end: at('11:00', '12:00', 1).end, used: 100, requested: 1, capacity: 100, excess: 1 }]);
+    expect(await snapshotRefusal(db, dbContext(member), platformId, at('12:00', '13:00', 100), 100, 2_000)).toBeNull(); // fits: only the admission decides
+
+    // cancelled by another process: this one is not told
+    await db.ownerTx((tx) => tx.query(`update bookings set status = 'cancelled' where platform_id = $1`, [platformId]));
+    vi.setSystemTime(Date.now() + 1_500);
+    expect((await snapshotRefusal(db, dbContext(member), platformId, candidate, 100, 2_000))?.overflows).toEqual(first?.overflows);
+    expect(await snapshotRefusal(db, dbContext(member), platformId, candidate, 100, 1_000)).toBeUndefined(); // older than the caller accepts
+    vi.setSystemTime(Date.now() + 600); // 2.1 s: the loads have expired and are read again
+    expect(await snapshotRefusal(db, dbContext(member), platformId, candidate, 100, 2_000)).toBeNull();
+
+    // a booking written by this process drops them at once
+    await createBooking(db, member, booking('11:00', '13:00', 100));
+    expect((await snapshotRefusal(db, dbContext(member), platformId, candidate, 100, 2_000))?.overflows).toHaveLength(1);
+    vi.useRealTimers();
+  });
 });

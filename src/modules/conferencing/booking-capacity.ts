@@ -21,7 +21,7 @@
 import type { Db, DbContext, Queryable } from '../../platform/db/index.js';
 import type { AppError } from '../../platform/http/errors.js';
 import { bookingViolation, isItalianHoliday, romeOffsetMs, romeParts, type BookingRules } from './booking-rules.js';
-import { nearestFits, overflows, usageTimeline, type Load, type Overflow, type Segment } from './capacity.js';
+import { nearestFits, overflows, overflowsFrom, usageTimeline, type Load, type Overflow, type Segment } from './capacity.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
 import { suggestionLoadsCache } from './platform-cache.js';
@@ -54,6 +54,24 @@ export async function quickRefusal(db: Queryable, platformId: string, candidate:
   if (a.fits) return null;
   const seen = overflows(a.loads, candidate, a.capacity);
   return seen.length ? { platformId, overflows: seen, candidate, except, window: null } : null;
+}
+
+/**
+ * The quick refusal from the loads of the days around the candidate as this process read them
+ * at most `maxAgeMs` ago (`suggestionLoads`, shared with the suggestions and with concurrent
+ * attempts; read now on a miss): no statement at all for most attempts on a busy platform. A
+ * refusal when the candidate does not fit in that snapshot; null when it fits — then only
+ * `admit`, under the locks, decides; undefined when the snapshot held is older than `maxAgeMs`
+ * (the caller asks the database: `quickRefusal`). The snapshot can be stale by that long for a
+ * booking freed in another process (docs/decisions/0005-caches.md, point 6): a refusal may come
+ * late, an acceptance never comes from it.
+ */
+export async function snapshotRefusal(db: Db, ctx: DbContext, platformId: string, candidate: Load, capacity: number, maxAgeMs: number): Promise<Refusal | null | undefined> {
+  const w = windowOf(candidate);
+  const snapshot = await suggestionLoads(db, ctx, platformId, w.from, w.to, null);
+  if (!snapshot.timeline || snapshot.readAt === undefined || Date.now() - snapshot.readAt > maxAgeMs) return undefined;
+  const seen = overflowsFrom(snapshot.timeline, candidate, capacity);
+  return seen.length ? { platformId, overflows: seen, candidate, except: null, window: null } : null;
 }
 
 /**
@@ -144,7 +162,14 @@ export function bookableWindows(rules: BookingRules, from: number, to: number, n
  * their usage timeline, reused for a moment when no booking is left out (platform-cache.ts,
  * SUGGESTION_LOADS_MS).
  */
-async function suggestionLoads(db: Db, ctx: DbContext, platformId: string, from: number, to: number, except: string | null): Promise<{ loads: readonly Load[]; timeline?: readonly Segment[] }> {
+async function suggestionLoads(
+  db: Db,
+  ctx: DbContext,
+  platformId: string,
+  from: number,
+  to: number,
+  except: string | null,
+): Promise<{ loads: readonly Load[]; timeline?: readonly Segment[]; readAt?: number }> {
   if (except) return { loads: await db.tx(ctx, (tx) => repo.selectLoads(tx, platformId, from, to, except)) };
   const first = Math.floor(from / DAY_MS) * DAY_MS;
   const last = Math.ceil(to / DAY_MS) * DAY_MS;
@@ -152,9 +177,11 @@ async function suggestionLoads(db: Db, ctx: DbContext, platformId: string, from:
   const key = `${platformId} ${first} ${last}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const readAt = Date.now();
   const read = db.tx(ctx, (tx) => repo.selectLoads(tx, platformId, first, last, null)).then((loads) => ({
     loads: Object.freeze(loads),
     timeline: Object.freeze(usageTimeline(loads, first, last)),
+    readAt,
   }));
   cache.set(key, read); // at once: the refusals that come meanwhile wait for this read
   read.catch(() => cache.delete(key));

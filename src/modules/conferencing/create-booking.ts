@@ -2,9 +2,12 @@
  * Use case: a person of a member body books a range of a platform. Two steps:
  * 1. The quick refusal, without a transaction: the platform as this process saw it a moment ago
  *    (platform-cache.ts) answers the platform's own refusals (unknown, archived, not for this
- *    body, calendar rules: pure), then ONE statement (`quickRefusal`, booking-capacity.ts) tells
- *    whether the candidate fits in a snapshot of the bookings. Once a platform is full nearly every
- *    attempt ends here, and a refusal from a snapshot can never overbook.
+ *    body, calendar rules: pure), then a snapshot of the bookings tells whether the candidate
+ *    fits: the loads of the days around it as this process read them at most 2 s ago
+ *    (`snapshotRefusal`, shared with the suggestions; no statement at all), or, when stale
+ *    refusals are not allowed (PLATFORM_CACHE_SECONDS=0), ONE statement (`quickRefusal`). Once a
+ *    platform is full nearly every attempt ends here, and a refusal from a snapshot can never
+ *    overbook.
  * 2. The admission, in ONE transaction: the platform read again as it is now and the same checks;
  *    the booking inserted (seen by no one else before the commit) and the organiser's mail queued
  *    (the invitation when accepted, "awaiting approval" when pending); then, last, `admit()` takes
@@ -22,8 +25,8 @@ import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { bookingViolation, type BookingRules } from './booking-rules.js';
-import { admit, quickRefusal, refusal, rulesOf, type Refusal } from './booking-capacity.js';
-import { platformCache, platformCacheKey, type CachedPlatform } from './platform-cache.js';
+import { admit, quickRefusal, refusal, rulesOf, snapshotRefusal, type Refusal } from './booking-capacity.js';
+import { platformCache, platformCacheKey, SUGGESTION_LOADS_MS, type CachedPlatform } from './platform-cache.js';
 import { mayBookPlatform } from './platform-access.js';
 import { noticeVideo, queueApprovalRequests, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
@@ -88,7 +91,9 @@ export async function createBooking(
   // 1. the quick refusal
   const cached = await platformAsCached(db, auth, input.platformId, organizationId, opts.cacheSeconds ?? 0);
   refuseUnbookable(cached, input, start, end, now);
-  const quick = await quickRefusal(db, input.platformId, candidate, null);
+  const snapshotMs = Math.min(SUGGESTION_LOADS_MS, (opts.cacheSeconds ?? 0) * 1000);
+  let quick = snapshotMs > 0 ? await snapshotRefusal(db, dbContext(auth), input.platformId, candidate, cached.platform.capacity, snapshotMs) : undefined;
+  if (quick === undefined) quick = await quickRefusal(db, input.platformId, candidate, null);
   if (quick) throw await refusal(db, dbContext(auth), quick, rulesOf(cached.platform), now);
 
   // 2. the admission

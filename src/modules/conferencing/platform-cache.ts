@@ -42,12 +42,13 @@ export function platformCache(db: Db, ttlSeconds: number): TtlCache<string, Cach
 export const platformCacheKey = (platformId: string, organizationId: string) => `${platformId} ${organizationId}`;
 
 /**
- * The loads of the days around a refused booking, for its suggestions only, reused for
- * `SUGGESTION_LOADS_MS` (booking-capacity.ts): most refusals of a busy platform look at the same
- * days. Every write of a booking through the repo calls `bookingsChanged()`, which drops them in
- * this process; a booking made in another process shows in them after at most that long. A
- * suggestion is a hint: booking it is decided like any booking, under the locks. Refusals
- * themselves (the overflows) are never computed from these.
+ * The loads of the days around a booking, reused for `SUGGESTION_LOADS_MS` (booking-capacity.ts):
+ * most attempts on a busy platform look at the same days. They give the suggestions of a refusal
+ * and, when PLATFORM_CACHE_SECONDS allows stale refusals, the quick refusal itself
+ * (`snapshotRefusal`; docs/decisions/0005-caches.md, point 6). Every write of a booking through
+ * the repo calls `bookingsChanged()`, which drops them in this process; a booking made or
+ * cancelled in another process shows in them after at most that long. Nothing is ever ACCEPTED
+ * from them: an admission is decided under the locks, and so is booking a suggestion.
  */
 let bookingsEpoch = 0;
 
@@ -61,6 +62,8 @@ export const SUGGESTION_LOADS_MS = 2_000;
 export interface SuggestionLoads {
   loads: readonly Load[];
   timeline: readonly Segment[];
+  /** When the read began (epoch ms, this process's clock): the snapshot is at least this recent. */
+  readAt: number;
 }
 
 const loadCaches = new WeakMap<Db, TtlCache<string, Promise<SuggestionLoads>>>();
