@@ -6,7 +6,10 @@
  * SQL (`quickRefusal` of booking-capacity.ts — one statement, no transaction — then, when the
  * candidate may fit, a transaction with `admit` under the locks and the insert) issued directly
  * with pg at the same concurrency, without HTTP, authentication, tenant context, audit, mail or
- * suggestions.
+ * suggestions: what the database sustains when it decides every attempt. The app, with the
+ * default PLATFORM_CACHE_SECONDS (above 0), answers most refusals from the loads it read at most
+ * 2 s ago, without any statement (decision 0005, point 6), so it can answer more than that;
+ * `PLATFORM_CACHE_SECONDS=0 npm run bench -- booking` makes every refusal a statement again.
  *
  *   npm run bench -- booking [--duration 15] [--connections 50] [--days 5] [--pool 20]
  *
@@ -256,6 +259,7 @@ async function main() {
       ceilingPeakUsed: ceilingPeak,
       ceilingDbCpuMsPerRequest: top.dbCpuMsPerRequest,
       poolSize,
+      platformCacheSeconds: config.PLATFORM_CACHE_SECONDS,
       loadAverage: os.loadavg().map((x) => round2(x)),
       machine: machine(),
       date: new Date().toISOString(),

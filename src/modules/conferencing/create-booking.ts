@@ -8,16 +8,18 @@
  *    refusals are not allowed (PLATFORM_CACHE_SECONDS=0), ONE statement (`quickRefusal`). Once a
  *    platform is full nearly every attempt ends here, and a refusal from a snapshot can never
  *    overbook.
- * 2. The admission, in ONE transaction: the platform read again as it is now and the same checks;
- *    the booking inserted (seen by no one else before the commit) and the organiser's mail queued
- *    (the invitation when accepted, "awaiting approval" when pending); then, last, `admit()` takes
- *    the platform's gate (shared) and the locks of the days the range touches and sums the
- *    overlapping bookings with the capacity, as they are once the locks are granted (and refuses
- *    if the platform was archived meanwhile). If an instant would exceed the capacity, everything
- *    is rolled back and the answer is a refusal; otherwise the audit entry is written and the
- *    transaction commits. The locks are thus held for three statements, not six.
- *    Only this step accepts, so the cache can delay an acceptance a few seconds (a stale refusal)
- *    but never let one through that the platform forbids.
+ * 2. The admission, in ONE transaction of three round trips (pipelined, docs/decisions/0007):
+ *    the platform read again as it is now, with `begin` in front, and the same checks; then, sent
+ *    together, the booking inserted (seen by no one else before the commit), `admit()` — the
+ *    platform's gate (shared) and the locks of the days the range touches, then the overlapping
+ *    bookings summed with the capacity as they are once the locks are granted (and a refusal if the
+ *    platform was archived meanwhile) — and what the notices need of the video system. If an
+ *    instant would exceed the capacity, everything is rolled back and the answer is a refusal;
+ *    otherwise the organiser's mail (the invitation when accepted, "awaiting approval" when
+ *    pending) and the audit entry go out with the commit (`tx.last`). The locks are thus held for
+ *    one round trip.
+ *    Only this step accepts, so the caches can delay an acceptance a few seconds (a stale refusal)
+ *    but never let one through that the platform or its capacity forbids.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db/index.js';
