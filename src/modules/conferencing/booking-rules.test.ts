@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bookingViolation, isItalianHoliday, romeParts, withinOpeningHours, type BookingRules } from './booking-rules.js';
+import { addDays, bookingViolation, isItalianHoliday, romeParts, withinOpeningHours, type BookingRules } from './booking-rules.js';
 
 const every = (w: [string, string][]) => Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, w]));
 const rules: BookingRules = {
@@ -112,5 +112,23 @@ describe('romeParts (offsets looked up once per quarter hour)', () => {
     }
     expect(romeParts(Date.parse('2026-10-25T00:59:59Z')).minutes).toBeCloseTo(2 * 60 + 59 + 59 / 60);
     expect(romeParts(Date.parse('2026-10-25T01:00:00Z')).minutes).toBe(2 * 60);
+  });
+});
+
+describe('addDays (remembered)', () => {
+  it('equals the calendar computation, asked once or many times (property, across months, leap years and 1900/2000)', () => {
+    const day = 86_400_000;
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1899, 0, 1) / day, max: Date.UTC(2101, 0, 1) / day }), fc.integer({ min: -800, max: 800 }), (d, n) => {
+        const date = new Date(d * day).toISOString().slice(0, 10);
+        const expected = new Date((d + n) * day).toISOString().slice(0, 10);
+        expect(addDays(date, n)).toBe(expected);
+        expect(addDays(date, n)).toBe(expected); // the remembered answer
+      }),
+      { numRuns: 3000 },
+    );
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
   });
 });

@@ -83,11 +83,23 @@ export function romeParts(ms: number): RomeParts {
   };
 }
 
-/** A calendar date plus n days (dates as YYYY-MM-DD, no time zone involved). */
+const shiftedDates = new Map<string, string>();
+
+/**
+ * A calendar date plus n days (dates as YYYY-MM-DD, no time zone involved). Remembered: the
+ * rules of every booking and suggestion ask the same few (today plus the notice, the horizon).
+ */
 export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  const key = `${date}${n}`;
+  let out = shiftedDates.get(key);
+  if (out === undefined) {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + n);
+    out = d.toISOString().slice(0, 10);
+    if (shiftedDates.size >= 10_000) shiftedDates.clear();
+    shiftedDates.set(key, out);
+  }
+  return out;
 }
 
 const holidaysIT = new Holidays('IT');
@@ -105,8 +117,7 @@ export function isItalianHoliday(date: string): boolean {
 }
 
 function toMinutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h * 60 + m;
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
 const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/;
