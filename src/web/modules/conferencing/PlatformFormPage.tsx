@@ -8,7 +8,7 @@
  * operator body's provider staff and platform administrators see these pages' actions, as the
  * API allows.
  */
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
@@ -133,6 +133,29 @@ function OperatorField({ value, onChange, error, inputRef }: { value: string; on
   );
 }
 
+/**
+ * The booking rules' fields: the form's key, the API's name (for the field's ref and its errors),
+ * the texts and what the input accepts.
+ */
+const RULE_FIELDS = [
+  { key: 'minNoticeDays', name: 'minNoticeDays', label: 'conf.pf.notice', help: 'conf.pf.noticeHelp', input: { type: 'number', inputMode: 'numeric', min: 0, max: 365 } },
+  { key: 'maxHorizonDays', name: 'maxHorizonDays', label: 'conf.pf.horizon', help: 'conf.pf.horizonHelp', input: { type: 'number', inputMode: 'numeric', min: 1, max: 1000 } },
+  { key: 'maxDurationHours', name: 'maxDuration', label: 'conf.pf.duration', help: 'conf.pf.durationHelp', input: { inputMode: 'decimal', maxLength: 6 } },
+] as const satisfies readonly { key: keyof PlatformForm; name: string; label: MessageKey; help: MessageKey; input: InputHTMLAttributes<HTMLInputElement> }[];
+
+/** A checkbox with its label and, below, the help text the box points to. */
+function CheckOption({ id, label, help, checked, onChange }: { id: string; label: string; help: string; checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <div className="form-check my-2">
+      <input type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={`${id}-help`} />
+      <label htmlFor={id}>{label}</label>
+      <div id={`${id}-help`} className="form-text ms-4">
+        {help}
+      </div>
+    </div>
+  );
+}
+
 /** The fields of the booking settings, shared by the new and the edit page. */
 function PlatformFields({
   form,
@@ -223,43 +246,9 @@ function PlatformFields({
 
       <Section id={`${id}-rules`} title={t('conf.pf.section.rules')}>
         <div className="conf-form-grid">
-          <TextField
-            ref={refs('minNoticeDays')}
-            label={t('conf.pf.notice')}
-            help={t('conf.pf.noticeHelp')}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={365}
-            value={form.minNoticeDays}
-            onChange={set('minNoticeDays')}
-            error={msg('minNoticeDays')}
-            required
-          />
-          <TextField
-            ref={refs('maxHorizonDays')}
-            label={t('conf.pf.horizon')}
-            help={t('conf.pf.horizonHelp')}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={1000}
-            value={form.maxHorizonDays}
-            onChange={set('maxHorizonDays')}
-            error={msg('maxHorizonDays')}
-            required
-          />
-          <TextField
-            ref={refs('maxDuration')}
-            label={t('conf.pf.duration')}
-            help={t('conf.pf.durationHelp')}
-            inputMode="decimal"
-            value={form.maxDurationHours}
-            onChange={set('maxDurationHours')}
-            error={msg('maxDuration')}
-            required
-            maxLength={6}
-          />
+          {RULE_FIELDS.map((r) => (
+            <TextField key={r.name} ref={refs(r.name)} label={t(r.label)} help={t(r.help)} value={form[r.key]} onChange={set(r.key)} error={msg(r.name)} required {...r.input} />
+          ))}
         </div>
         <p className="form-text mt-0" aria-live="polite" data-testid="notice-meaning">
           {Number.isInteger(noticeDays) && form.minNoticeDays.trim() !== ''
@@ -270,20 +259,8 @@ function PlatformFields({
                 : t('conf.pf.noticeMeansN', { days: noticeDays })
             : ''}
         </p>
-        <div className="form-check my-2">
-          <input type="checkbox" id={`${id}-holidays`} checked={form.openOnHolidays} onChange={(e) => setForm((f) => ({ ...f, openOnHolidays: e.target.checked }))} aria-describedby={`${id}-holidays-help`} />
-          <label htmlFor={`${id}-holidays`}>{t('conf.pf.holidays')}</label>
-          <div id={`${id}-holidays-help`} className="form-text ms-4">
-            {t('conf.pf.holidaysHelp')}
-          </div>
-        </div>
-        <div className="form-check my-2">
-          <input type="checkbox" id={`${id}-approval`} checked={form.requiresApproval} onChange={(e) => setForm((f) => ({ ...f, requiresApproval: e.target.checked }))} aria-describedby={`${id}-approval-help`} />
-          <label htmlFor={`${id}-approval`}>{t('conf.pf.approval')}</label>
-          <div id={`${id}-approval-help`} className="form-text ms-4">
-            {t('conf.pf.approvalHelp')}
-          </div>
-        </div>
+        <CheckOption id={`${id}-holidays`} label={t('conf.pf.holidays')} help={t('conf.pf.holidaysHelp')} checked={form.openOnHolidays} onChange={(v) => setForm((f) => ({ ...f, openOnHolidays: v }))} />
+        <CheckOption id={`${id}-approval`} label={t('conf.pf.approval')} help={t('conf.pf.approvalHelp')} checked={form.requiresApproval} onChange={(v) => setForm((f) => ({ ...f, requiresApproval: v }))} />
       </Section>
 
       <Section id={`${id}-hours`} title={t('conf.pf.section.hours')}>
@@ -348,28 +325,107 @@ function NotAllowed({ children }: { children: ReactNode }) {
   );
 }
 
+const noRefusal = (): Refusal => ({ fields: {}, shortfall: null, page: null });
+
+/**
+ * A form's submission, the same for a new platform, its settings and its video system: the errors
+ * found here, the API's refusal, one request at a time, and the focus on the first problem (or on
+ * the page's error, where `pageError` is placed, when no field is to blame).
+ */
+function useSubmission() {
+  const { lang } = useI18n();
+  const { problemTitle } = useConferencingLabels();
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [refusal, setRefusal] = useState<Refusal>(noRefusal);
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  const pageError = useRef<HTMLDivElement>(null);
+  const { refs, focus } = useFieldRefs();
+  useEffect(() => {
+    if (refusal.page) pageError.current?.focus();
+  }, [refusal]);
+  const clear = () => {
+    setErrors({});
+    setRefusal(noRefusal());
+  };
+  /** Shows `errs`, or, when there are none, sends; a refusal is sorted by field (`onError` sees it first). */
+  const submit = async (errs: FormErrors, send: () => Promise<void>, onError?: (err: unknown) => void) => {
+    if (inFlight.current) return;
+    setErrors(errs);
+    setRefusal(noRefusal());
+    if (Object.keys(errs).length) return focus(firstErrorField(errs));
+    inFlight.current = true;
+    setBusy(true);
+    try {
+      await send();
+    } catch (err) {
+      onError?.(err);
+      const r = refusalOf(err, problemTitle, lang);
+      setRefusal(r);
+      focus(firstErrorField({ ...r.fields, ...(r.shortfall ? { capacity: 1 } : {}) }));
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+  return { errors, refusal, busy, pageError, refs, focus, clear, submit };
+}
+
+/** A success message that takes the focus when it appears, so that a screen reader reads it. */
+function FocusedNotice({ notice }: { notice: string | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) ref.current?.focus();
+  }, [notice]);
+  if (!notice) return null;
+  return (
+    <div ref={ref} tabIndex={-1}>
+      <SuccessNotice>{notice}</SuccessNotice>
+    </div>
+  );
+}
+
+/** The end of a platform form: the page's error, the call to check the fields, then `children` and the buttons. */
+function FormEnd({ submission, submitLabel, backLabel, children }: { submission: ReturnType<typeof useSubmission>; submitLabel: string; backLabel: string; children?: ReactNode }) {
+  const { t } = useI18n();
+  const { errors, refusal, busy, pageError } = submission;
+  return (
+    <>
+      <div ref={pageError} tabIndex={-1}>
+        <ProblemAlert error={refusal.page} />
+      </div>
+      {Object.keys(errors).length + Object.keys(refusal.fields).length > 0 || refusal.shortfall ? (
+        <p className="field-error" role="alert">
+          {t('conf.pf.checkFields')}
+        </p>
+      ) : null}
+      {children}
+      <div className="d-flex flex-wrap gap-2 mt-3">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t('conf.form.submitting') : submitLabel}
+        </button>
+        <Link className="btn btn-outline-primary" to={PLATFORMS_HOME}>
+          {backLabel}
+        </Link>
+      </div>
+    </>
+  );
+}
+
 /** /videoconferenze/gestione/piattaforme/nuova */
 export function NewPlatformPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { session, isPlatformAdmin } = useSession();
   const { mayRegister, loading } = useMayRegister();
-  const { problemTitle } = useConferencingLabels();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const ownOrg = session?.organization?.id ?? '';
   const [form, setFormState] = useState<PlatformForm>(() => emptyPlatformForm(isPlatformAdmin ? '' : ownOrg));
   const [video, setVideo] = useState<VideoForm>(() => emptyVideoForm());
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [refusal, setRefusal] = useState<Refusal>({ fields: {}, shortfall: null, page: null });
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
   const idempotency = useRef<{ key: string; payload: string } | null>(null);
-  const pageError = useRef<HTMLDivElement>(null);
-  const { refs, focus } = useFieldRefs();
+  const submission = useSubmission();
+  const { errors, refusal, refs } = submission;
   const setForm = (u: (f: PlatformForm) => PlatformForm) => setFormState(u);
-  useEffect(() => {
-    if (refusal.page) pageError.current?.focus();
-  }, [refusal]);
 
   const title = t('conf.pf.newTitle');
   if (loading) return <Loading />;
@@ -385,30 +441,23 @@ export function NewPlatformPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (inFlight.current) return;
     const errs = { ...platformFormErrors(form, { needOperator: isPlatformAdmin }), ...videoFormErrors(video, { secretRequired: true }) };
-    setErrors(errs);
-    setRefusal({ fields: {}, shortfall: null, page: null });
-    if (Object.keys(errs).length) return focus(firstErrorField(errs));
-    const body = createPlatformBody(form, video, { sendOperator: isPlatformAdmin });
-    const payload = JSON.stringify(body);
-    if (!idempotency.current || idempotency.current.payload !== payload) idempotency.current = { key: newIdempotencyKey(), payload };
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      const created = await api<Platform>('/conference-platforms', { method: 'POST', body, headers: { 'Idempotency-Key': idempotency.current.key } });
-      idempotency.current = null;
-      await qc.invalidateQueries({ queryKey: ['conferencing'] });
-      navigate(PLATFORMS_HOME, { state: { notice: t('conf.pf.created', { name: created.name }) } });
-    } catch (err) {
-      if (!(err instanceof NetworkError) && !(err instanceof ApiError && err.status >= 500)) idempotency.current = null;
-      const r = refusalOf(err, problemTitle, lang);
-      setRefusal(r);
-      focus(firstErrorField({ ...r.fields, ...(r.shortfall ? { capacity: 1 } : {}) }));
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
+    await submission.submit(
+      errs,
+      async () => {
+        const body = createPlatformBody(form, video, { sendOperator: isPlatformAdmin });
+        const payload = JSON.stringify(body);
+        if (!idempotency.current || idempotency.current.payload !== payload) idempotency.current = { key: newIdempotencyKey(), payload };
+        const created = await api<Platform>('/conference-platforms', { method: 'POST', body, headers: { 'Idempotency-Key': idempotency.current.key } });
+        idempotency.current = null;
+        await qc.invalidateQueries({ queryKey: ['conferencing'] });
+        navigate(PLATFORMS_HOME, { state: { notice: t('conf.pf.created', { name: created.name }) } });
+      },
+      // a refusal forgets the key; a lost answer keeps it, so that sending again cannot create twice
+      (err) => {
+        if (!(err instanceof NetworkError) && !(err instanceof ApiError && err.status >= 500)) idempotency.current = null;
+      },
+    );
   };
 
   return (
@@ -431,42 +480,33 @@ export function NewPlatformPage() {
             refs={refs}
           />
         </section>
-        <div ref={pageError} tabIndex={-1}>
-          <ProblemAlert error={refusal.page} />
-        </div>
-        {Object.keys(errors).length + Object.keys(refusal.fields).length > 0 && (
-          <p className="field-error" role="alert">
-            {t('conf.pf.checkFields')}
-          </p>
-        )}
-        <div className="d-flex flex-wrap gap-2 mt-3">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('conf.form.submitting') : t('conf.pf.create')}
-          </button>
-          <Link className="btn btn-outline-primary" to={PLATFORMS_HOME}>
-            {t('conf.pf.cancel')}
-          </Link>
-        </div>
+        <FormEnd submission={submission} submitLabel={t('conf.pf.create')} backLabel={t('conf.pf.cancel')} />
       </form>
     </>
   );
 }
 
+/** A term and its value in the video system's summary. */
+function SummaryRow({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
 /** The video system of an existing platform: what is set (never a secret), and a form to change it. */
 function VideoSection({ platform }: { platform: Platform }) {
-  const { t, lang } = useI18n();
-  const { problemTitle } = useConferencingLabels();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const video = usePlatformVideo(platform.id);
   const [editing, setEditing] = useState<false | 'all' | 'secret'>(false);
   const [form, setForm] = useState<VideoForm>(() => emptyVideoForm(platform.videoSystem));
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [refusal, setRefusal] = useState<Refusal>({ fields: {}, shortfall: null, page: null });
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
-  const { refs, focus } = useFieldRefs();
+  const submission = useSubmission();
+  const { errors, refusal, busy, refs, focus } = submission;
   const v = video.data;
   const open = (what: 'all' | 'secret') => {
     if (!v) return;
@@ -478,8 +518,7 @@ function VideoSection({ platform }: { platform: Platform }) {
       bbbChecksum: v.bbbChecksum ?? 'sha256',
     };
     setForm(base);
-    setErrors({});
-    setRefusal({ fields: {}, shortfall: null, page: null });
+    submission.clear();
     setNotice(null);
     setEditing(what);
   };
@@ -490,44 +529,27 @@ function VideoSection({ platform }: { platform: Platform }) {
     else if (editing === 'all') focus('videoSystem');
     // eslint-disable-next-line react-hooks/exhaustive-deps -- not when the system changes while editing
   }, [editing, focus]);
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const errs = videoFormErrors(form, { secretRequired: true });
-    setErrors(errs);
-    setRefusal({ fields: {}, shortfall: null, page: null });
-    if (Object.keys(errs).length) return focus(firstErrorField(errs));
-    setBusy(true);
-    try {
+    await submission.submit(videoFormErrors(form, { secretRequired: true }), async () => {
       const body = { videoSystem: form.system, ...(form.system === 'none' ? {} : videoSettingsBody(form)) };
       await api(`/conference-platforms/${platform.id}/video`, { method: 'PUT', body });
       await qc.invalidateQueries({ queryKey: ['conferencing'] });
       setEditing(false);
       setForm(emptyVideoForm(form.system));
       setNotice(form.system === 'none' ? t('conf.pf.video.savedNone') : t('conf.pf.video.saved'));
-    } catch (err) {
-      const r = refusalOf(err, problemTitle, lang);
-      setRefusal(r);
-      focus(firstErrorField(r.fields));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const secretRow = (label: string) => (
-    <div>
-      <dt>{label}</dt>
-      <dd data-testid="video-secret">
-        {v?.videoConfigured ? t('conf.pf.video.secretSet') : t('conf.pf.video.secretNotSet')}{' '}
-        <button type="button" className="btn btn-link btn-sm p-0 align-baseline" onClick={() => open('secret')}>
-          {t('conf.pf.video.change')}
-          <span className="visually-hidden"> — {label}</span>
-        </button>
-      </dd>
-    </div>
+    <SummaryRow term={label} testId="video-secret">
+      {v?.videoConfigured ? t('conf.pf.video.secretSet') : t('conf.pf.video.secretNotSet')}{' '}
+      <button type="button" className="btn btn-link btn-sm p-0 align-baseline" onClick={() => open('secret')}>
+        {t('conf.pf.video.change')}
+        <span className="visually-hidden"> — {label}</span>
+      </button>
+    </SummaryRow>
   );
 
   return (
@@ -537,50 +559,26 @@ function VideoSection({ platform }: { platform: Platform }) {
       </h2>
       {video.isPending && <Loading />}
       <ProblemAlert error={video.error} onRetry={() => void video.refetch()} />
-      {notice && (
-        <div ref={noticeRef} tabIndex={-1}>
-          <SuccessNotice>{notice}</SuccessNotice>
-        </div>
-      )}
+      <FocusedNotice notice={notice} />
       {v && !editing && (
         <>
           <dl className="conf-video-summary" data-testid="video-summary">
-            <div>
-              <dt>{t('conf.pf.video.system')}</dt>
-              <dd>{t(`conf.pf.video.${v.videoSystem}` as MessageKey)}</dd>
-            </div>
+            <SummaryRow term={t('conf.pf.video.system')}>{t(`conf.pf.video.${v.videoSystem}` as MessageKey)}</SummaryRow>
             {v.videoSystem === 'jitsi' && (
               <>
-                <div>
-                  <dt>{t('conf.pf.video.jitsiDomain')}</dt>
-                  <dd>{v.jitsiDomain ?? '—'}</dd>
-                </div>
-                <div>
-                  <dt>{t('conf.pf.video.jitsiAppId')}</dt>
-                  <dd>{v.jitsiAppId ?? '—'}</dd>
-                </div>
+                <SummaryRow term={t('conf.pf.video.jitsiDomain')}>{v.jitsiDomain ?? '—'}</SummaryRow>
+                <SummaryRow term={t('conf.pf.video.jitsiAppId')}>{v.jitsiAppId ?? '—'}</SummaryRow>
                 {secretRow(t('conf.pf.video.jitsiAppSecret'))}
               </>
             )}
             {v.videoSystem === 'bbb' && (
               <>
-                <div>
-                  <dt>{t('conf.pf.video.bbbApiUrl')}</dt>
-                  <dd>{v.bbbApiUrl ?? '—'}</dd>
-                </div>
-                <div>
-                  <dt>{t('conf.pf.video.bbbChecksum')}</dt>
-                  <dd>{v.bbbChecksum ? v.bbbChecksum.toUpperCase().replace('SHA', 'SHA-') : '—'}</dd>
-                </div>
+                <SummaryRow term={t('conf.pf.video.bbbApiUrl')}>{v.bbbApiUrl ?? '—'}</SummaryRow>
+                <SummaryRow term={t('conf.pf.video.bbbChecksum')}>{v.bbbChecksum ? v.bbbChecksum.toUpperCase().replace('SHA', 'SHA-') : '—'}</SummaryRow>
                 {secretRow(t('conf.pf.video.bbbSecret'))}
               </>
             )}
-            {v.videoSystem === 'none' && (
-              <div>
-                <dt>{t('conf.pf.link')}</dt>
-                <dd>{platform.link ?? t('conf.pf.video.noLink')}</dd>
-              </div>
-            )}
+            {v.videoSystem === 'none' && <SummaryRow term={t('conf.pf.link')}>{platform.link ?? t('conf.pf.video.noLink')}</SummaryRow>}
           </dl>
           {v.videoSystem !== 'none' && !v.videoConfigured && <p className="field-error">{t('conf.pf.video.notConfigured')}</p>}
           <button ref={changeRef} type="button" className="btn btn-outline-primary" onClick={() => open('all')}>
@@ -623,78 +621,34 @@ function VideoSection({ platform }: { platform: Platform }) {
 
 /** The booking settings of an existing platform (PATCH). */
 function EditPlatformForm({ platform, territoryKind }: { platform: Platform; territoryKind: TerritoryKind }) {
-  const { t, lang } = useI18n();
-  const { problemTitle } = useConferencingLabels();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const [form, setFormState] = useState<PlatformForm>(() => platformFormOf(platform, territoryKind));
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [refusal, setRefusal] = useState<Refusal>({ fields: {}, shortfall: null, page: null });
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
-  const pageError = useRef<HTMLDivElement>(null);
-  const inFlight = useRef(false);
-  const { refs, focus } = useFieldRefs();
+  const submission = useSubmission();
+  const { errors, refusal, refs } = submission;
   const setForm = (u: (f: PlatformForm) => PlatformForm) => {
     setFormState(u);
     setNotice(null);
   };
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
-  useEffect(() => {
-    if (refusal.page) pageError.current?.focus();
-  }, [refusal]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (inFlight.current) return;
-    const errs = platformFormErrors(form);
-    setErrors(errs);
-    setRefusal({ fields: {}, shortfall: null, page: null });
     setNotice(null);
-    if (Object.keys(errs).length) return focus(firstErrorField(errs));
-    inFlight.current = true;
-    setBusy(true);
-    try {
+    await submission.submit(platformFormErrors(form), async () => {
       const saved = await api<Platform>(`/conference-platforms/${platform.id}`, { method: 'PATCH', body: platformSettingsBody(form) });
       qc.setQueryData(keys.platform(platform.id), saved);
       await qc.invalidateQueries({ queryKey: ['conferencing'] });
       setNotice(t('conf.pf.saved', { name: saved.name }));
-    } catch (err) {
-      const r = refusalOf(err, problemTitle, lang);
-      setRefusal(r);
-      focus(firstErrorField({ ...r.fields, ...(r.shortfall ? { capacity: 1 } : {}) }));
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <form noValidate onSubmit={submit} className="conf-platform-form" aria-label={t('conf.pf.settingsForm')}>
       <PlatformFields form={form} setForm={setForm} errors={errors} refusal={refusal} refs={refs} chooseOperator={false} />
-      <div ref={pageError} tabIndex={-1}>
-        <ProblemAlert error={refusal.page} />
-      </div>
-      {Object.keys(errors).length + Object.keys(refusal.fields).length > 0 || refusal.shortfall ? (
-        <p className="field-error" role="alert">
-          {t('conf.pf.checkFields')}
-        </p>
-      ) : null}
-      {notice && (
-        <div ref={noticeRef} tabIndex={-1}>
-          <SuccessNotice>{notice}</SuccessNotice>
-        </div>
-      )}
-      <div className="d-flex flex-wrap gap-2 mt-3">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('conf.form.submitting') : t('conf.pf.save')}
-        </button>
-        <Link className="btn btn-outline-primary" to={PLATFORMS_HOME}>
-          {t('conf.pf.back')}
-        </Link>
-      </div>
+      <FormEnd submission={submission} submitLabel={t('conf.pf.save')} backLabel={t('conf.pf.back')}>
+        <FocusedNotice notice={notice} />
+      </FormEnd>
     </form>
   );
 }
