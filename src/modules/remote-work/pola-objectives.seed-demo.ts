@@ -114,75 +114,65 @@ const ind = (name: string, unit: string, valueType: IndicatorInput['valueType'],
   direction: target > baseline ? 'increase' : 'decrease',
 });
 
+const office = (officeCode: string): DemoObjective['owner'] => ({ scope: 'office', officeCode });
+
+/** A report `day` days from today, with the values of the objective's indicators in their order. */
+const report = (day: number, comment: string, ...values: number[]): DemoReport => ({ day, comment, values });
+
+/** An objective of `owner` from `startsOn` to `endsOn` (days from today, or fixed days). */
+const objective = (
+  title: string,
+  owner: DemoObjective['owner'],
+  startsOn: number | string,
+  endsOn: number | string,
+  { description, indicators, reports = [] }: { description: string; indicators: IndicatorInput[]; reports?: DemoReport[] },
+): DemoObjective => ({ title, description, owner, startsOn, endsOn, indicators, reports });
+
 /** The demo's objectives; the statuses are those of the day the demo is loaded. */
 export function demoObjectives(today: string): DemoObjective[] {
   const nextYear = Number(today.slice(0, 4)) + 1;
   return [
-    {
-      // on track: 41% of the period gone, 53% of the way done
-      title: 'Ridurre i tempi dei rimborsi dei tributi provinciali',
+    // on track: 41% of the period gone, 53% of the way done
+    objective('Ridurre i tempi dei rimborsi dei tributi provinciali', office('TRIB'), -150, 215, {
       description: 'Istruttoria delle istanze di rimborso dell’imposta provinciale di trascrizione e del tributo ambientale in lavoro agile, con la gestione documentale.',
-      owner: { scope: 'office', officeCode: 'TRIB' },
-      startsOn: -150,
-      endsOn: 215,
       indicators: [ind('Tempo medio di risposta alle istanze', 'giorni', 'number', 45, 30), ind('Istanze evase entro 60 giorni', '%', 'percent', 60, 90)],
       reports: [
-        { day: -120, comment: 'Avviata l’istruttoria da remoto con il fascicolo informatico.', values: [44, 63] },
-        { day: -60, comment: 'Smaltito l’arretrato di marzo; due persone in più sull’istruttoria.', values: [41, 71] },
-        { day: -10, comment: 'Tempi in calo costante, in linea con il programma.', values: [38, 78] },
+        report(-120, 'Avviata l’istruttoria da remoto con il fascicolo informatico.', 44, 63),
+        report(-60, 'Smaltito l’arretrato di marzo; due persone in più sull’istruttoria.', 41, 71),
+        report(-10, 'Tempi in calo costante, in linea con il programma.', 38, 78),
       ],
-    },
-    {
-      // late: two thirds of the period gone, a fifth of the way done
-      title: 'Protocollo in entrata interamente digitale',
+    }),
+    // late: two thirds of the period gone, a fifth of the way done
+    objective('Protocollo in entrata interamente digitale', office('PROT'), -240, 125, {
       description: 'Scansione e protocollazione digitale della posta cartacea in entrata e apertura dei fascicoli informatici, così che le pratiche si lavorino anche da remoto.',
-      owner: { scope: 'office', officeCode: 'PROT' },
-      startsOn: -240,
-      endsOn: 125,
       indicators: [ind('Documenti in entrata protocollati in formato digitale', '%', 'percent', 55, 95), ind('Fascicoli informatici aperti', 'fascicoli', 'integer', 0, 1200)],
       reports: [
-        { day: -180, comment: 'Installati gli scanner di sportello; formazione degli operatori in corso.', values: [57, 80] },
-        { day: -100, comment: 'Ritardo nella fornitura del sistema di gestione documentale.', values: [60, 190] },
-        { day: -20, comment: 'Il nuovo sistema è in collaudo: serve un piano di recupero.', values: [63, 300] },
+        report(-180, 'Installati gli scanner di sportello; formazione degli operatori in corso.', 57, 80),
+        report(-100, 'Ritardo nella fornitura del sistema di gestione documentale.', 60, 190),
+        report(-20, 'Il nuovo sistema è in collaudo: serve un piano di recupero.', 63, 300),
       ],
-    },
-    {
-      // achieved: every indicator at its target
-      title: 'Servizi di pagamento su pagoPA e app IO',
+    }),
+    // achieved: every indicator at its target
+    objective('Servizi di pagamento su pagoPA e app IO', { scope: 'team' }, -300, 65, {
       description: 'Portare su pagoPA i pagamenti dei servizi provinciali e renderli disponibili, con i loro avvisi, sull’app IO.',
-      owner: { scope: 'team' },
-      startsOn: -300,
-      endsOn: 65,
       indicators: [ind('Servizi integrati con pagoPA', 'servizi', 'integer', 4, 12), ind('Servizi disponibili sull’app IO', 'servizi', 'integer', 2, 8)],
       reports: [
-        { day: -240, comment: 'Integrati i pagamenti dei canoni e delle autorizzazioni ai trasporti eccezionali.', values: [6, 3] },
-        { day: -150, comment: 'Attivati gli avvisi di pagamento sull’app IO.', values: [9, 6] },
-        { day: -30, comment: 'Obiettivo raggiunto in anticipo: tutti i servizi previsti sono attivi.', values: [12, 9] },
+        report(-240, 'Integrati i pagamenti dei canoni e delle autorizzazioni ai trasporti eccezionali.', 6, 3),
+        report(-150, 'Attivati gli avvisi di pagamento sull’app IO.', 9, 6),
+        report(-30, 'Obiettivo raggiunto in anticipo: tutti i servizi previsti sono attivi.', 12, 9),
       ],
-    },
-    {
-      // on track: a quarter of the period gone, 45% of the way done
-      title: 'Istruttoria delle istanze di rimborso in lavoro agile',
+    }),
+    // on track: a quarter of the period gone, 45% of the way done
+    objective('Istruttoria delle istanze di rimborso in lavoro agile', { scope: 'person' }, -90, 275, {
       description: 'Obiettivo individuale legato all’accordo di lavoro agile: istruttoria completa delle istanze assegnate, nei tempi.',
-      owner: { scope: 'person' },
-      startsOn: -90,
-      endsOn: 275,
       indicators: [ind('Istanze istruite', 'istanze', 'integer', 0, 240), ind('Istanze istruite entro 30 giorni', '%', 'percent', 70, 90)],
-      reports: [
-        { day: -45, comment: 'Primo mese e mezzo: ritmo regolare.', values: [50, 76] },
-        { day: -5, comment: 'In anticipo sul programma.', values: [96, 80] },
-      ],
-    },
-    {
-      // not started: the POLA's first year
-      title: 'Formazione per il lavoro agile 2027',
+      reports: [report(-45, 'Primo mese e mezzo: ritmo regolare.', 50, 76), report(-5, 'In anticipo sul programma.', 96, 80)],
+    }),
+    // not started: the POLA's first year
+    objective('Formazione per il lavoro agile 2027', office('PERS'), `${nextYear}-01-01`, `${nextYear}-12-31`, {
       description: 'Formazione dei responsabili sulla gestione per obiettivi e dei lavoratori agili sulle competenze digitali, come previsto dal POLA.',
-      owner: { scope: 'office', officeCode: 'PERS' },
-      startsOn: `${nextYear}-01-01`,
-      endsOn: `${nextYear}-12-31`,
       indicators: [ind('Responsabili formati sulla gestione per obiettivi', '%', 'percent', 65, 80), ind('Lavoratori agili formati sulle competenze digitali', '%', 'percent', 40, 55)],
-      reports: [],
-    },
+    }),
   ];
 }
 

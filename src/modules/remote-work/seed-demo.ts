@@ -34,56 +34,31 @@ interface DemoOffice {
   activities: [string, boolean][];
 }
 
+/**
+ * An office of the demo: `people` employees, `onSite` of them on site every weekday; per skill, how
+ * many of its people hold it and how many of those must be on site every weekday (none: no rule).
+ */
+function office(code: string, name: string, parent: string | null, people: number, onSite: number, activities: [string, boolean][], skills: Record<string, [held: number, onSite?: number]> = {}): DemoOffice {
+  const held = Object.entries(skills);
+  if (held.length === 0) return { code, name, parent, people, onSite, activities };
+  const skillOnSite = Object.fromEntries(held.flatMap(([skill, [, n]]) => (n === undefined ? [] : [[skill, n]])));
+  return { code, name, parent, people, skills: Object.fromEntries(held.map(([skill, [n]]) => [skill, n])), onSite, skillOnSite, activities };
+}
+
 export const DEMO_OFFICES: DemoOffice[] = [
-  { code: 'DIR', name: 'Direzione generale', parent: null, people: 15, onSite: 4, activities: [['Coordinamento dei servizi', true], ['Controllo di gestione', true]] },
-  { code: 'SEG', name: 'Segreteria generale', parent: 'DIR', people: 20, onSite: 6, activities: [['Atti del Consiglio provinciale', true], ['Assistenza alle sedute', false]] },
-  {
-    code: 'URP',
-    name: 'Ufficio Relazioni con il Pubblico',
-    parent: 'SEG',
-    people: 30,
-    skills: { sportello: 18 },
-    onSite: 10,
-    skillOnSite: { sportello: 6 },
-    activities: [['Sportello al pubblico', false], ['Risposte scritte e PEC', true], ['Sportello digitale SPID, CIE e firma', false]],
-  },
-  {
-    code: 'PROT',
-    name: 'Protocollo e archivio',
-    parent: 'SEG',
-    people: 35,
-    skills: { sportello: 10, protocollo: 28 },
-    onSite: 12,
-    skillOnSite: { sportello: 3 },
-    activities: [['Protocollazione della posta in arrivo', false], ['Protocollo informatico e PEC', true], ['Archivio di deposito', false]],
-  },
-  { code: 'FIN', name: 'Servizi finanziari e Ragioneria', parent: 'DIR', people: 40, onSite: 12, activities: [['Bilancio e rendiconto', true], ['Mandati e reversali', true]] },
-  {
-    code: 'TRIB',
-    name: 'Tributi',
-    parent: 'FIN',
-    people: 45,
-    skills: { sportello: 12 },
-    onSite: 14,
-    skillOnSite: { sportello: 4 },
-    activities: [['Ricevimento dei contribuenti', false], ['Accertamenti', true], ['Rimborsi', true]],
-  },
-  { code: 'PERS', name: 'Personale e organizzazione', parent: 'DIR', people: 30, onSite: 8, activities: [['Gestione giuridica ed economica', true], ['Accordi di lavoro agile e POLA', true]] },
-  { code: 'TEC', name: 'Servizi tecnici ed edilizia scolastica', parent: 'DIR', people: 70, skills: { cantiere: 20 }, onSite: 25, skillOnSite: { cantiere: 8 }, activities: [['Progettazione', true], ['Sopralluoghi nelle scuole', false]] },
-  {
-    code: 'VIAB',
-    name: 'Viabilità e strade provinciali',
-    parent: 'TEC',
-    people: 120,
-    skills: { cantiere: 70 },
-    onSite: 60,
-    skillOnSite: { cantiere: 40 },
-    activities: [['Manutenzione delle strade', false], ['Autorizzazioni e concessioni', true], ['Pronto intervento neve e frane', false]],
-  },
-  { code: 'AMB', name: 'Ambiente e pianificazione territoriale', parent: 'TEC', people: 55, onSite: 15, activities: [['Autorizzazioni ambientali', true], ['Controlli sul territorio', false]] },
-  { code: 'IST', name: 'Istruzione e formazione professionale', parent: 'DIR', people: 70, skills: { sportello: 8 }, onSite: 20, skillOnSite: { sportello: 2 }, activities: [['Orientamento', false], ['Programmazione della rete scolastica', true]] },
-  { code: 'POL', name: 'Polizia provinciale', parent: 'DIR', people: 40, onSite: 25, activities: [['Vigilanza ittico-venatoria', false], ['Verbali e contenzioso', true]] },
-  { code: 'CED', name: 'Sistemi informativi e transizione digitale', parent: 'DIR', people: 25, onSite: 5, activities: [['Assistenza alle postazioni', false], ['Sviluppo dei servizi online', true]] },
+  office('DIR', 'Direzione generale', null, 15, 4, [['Coordinamento dei servizi', true], ['Controllo di gestione', true]]),
+  office('SEG', 'Segreteria generale', 'DIR', 20, 6, [['Atti del Consiglio provinciale', true], ['Assistenza alle sedute', false]]),
+  office('URP', 'Ufficio Relazioni con il Pubblico', 'SEG', 30, 10, [['Sportello al pubblico', false], ['Risposte scritte e PEC', true], ['Sportello digitale SPID, CIE e firma', false]], { sportello: [18, 6] }),
+  office('PROT', 'Protocollo e archivio', 'SEG', 35, 12, [['Protocollazione della posta in arrivo', false], ['Protocollo informatico e PEC', true], ['Archivio di deposito', false]], { sportello: [10, 3], protocollo: [28] }),
+  office('FIN', 'Servizi finanziari e Ragioneria', 'DIR', 40, 12, [['Bilancio e rendiconto', true], ['Mandati e reversali', true]]),
+  office('TRIB', 'Tributi', 'FIN', 45, 14, [['Ricevimento dei contribuenti', false], ['Accertamenti', true], ['Rimborsi', true]], { sportello: [12, 4] }),
+  office('PERS', 'Personale e organizzazione', 'DIR', 30, 8, [['Gestione giuridica ed economica', true], ['Accordi di lavoro agile e POLA', true]]),
+  office('TEC', 'Servizi tecnici ed edilizia scolastica', 'DIR', 70, 25, [['Progettazione', true], ['Sopralluoghi nelle scuole', false]], { cantiere: [20, 8] }),
+  office('VIAB', 'Viabilità e strade provinciali', 'TEC', 120, 60, [['Manutenzione delle strade', false], ['Autorizzazioni e concessioni', true], ['Pronto intervento neve e frane', false]], { cantiere: [70, 40] }),
+  office('AMB', 'Ambiente e pianificazione territoriale', 'TEC', 55, 15, [['Autorizzazioni ambientali', true], ['Controlli sul territorio', false]]),
+  office('IST', 'Istruzione e formazione professionale', 'DIR', 70, 20, [['Orientamento', false], ['Programmazione della rete scolastica', true]], { sportello: [8, 2] }),
+  office('POL', 'Polizia provinciale', 'DIR', 40, 25, [['Vigilanza ittico-venatoria', false], ['Verbali e contenzioso', true]]),
+  office('CED', 'Sistemi informativi e transizione digitale', 'DIR', 25, 5, [['Assistenza alle postazioni', false], ['Sviluppo dei servizi online', true]]),
 ];
 
 const MALE = ['Marco', 'Luca', 'Andrea', 'Matteo', 'Alessandro', 'Francesco', 'Lorenzo', 'Davide', 'Simone', 'Federico', 'Riccardo', 'Giovanni', 'Stefano', 'Paolo', 'Roberto', 'Massimo', 'Fabio', 'Nicola', 'Claudio', 'Giuseppe', 'Antonio', 'Filippo', 'Niccolò', 'Jacopo', 'Tommaso'];
