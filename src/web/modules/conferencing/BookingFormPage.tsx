@@ -13,7 +13,7 @@ import { api, ApiError, NetworkError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert } from '../../components/Problem';
-import { SelectField, TextField } from '../../components/Field';
+import { useRecordFields } from '../../components/RecordFields';
 import { fetchAvailability, keys, newIdempotencyKey, usePlatform } from './api';
 import { isOpen, loadOver, withoutOwn } from './availability';
 import { ConferencingNav } from './ConferencingNav';
@@ -214,7 +214,6 @@ function BookingForm({ platform, booking }: { platform: Platform; booking: Booki
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [filled, setFilled] = useState<string | null>(null);
-  const refs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLSelectElement | null>>>({});
   const refusalRef = useRef<HTMLDivElement>(null);
   const filledRef = useRef<HTMLParagraphElement>(null);
   const inFlight = useRef(false);
@@ -249,10 +248,8 @@ function BookingForm({ platform, booking }: { platform: Platform; booking: Booki
     return fe;
   };
 
-  const focusFirst = (errs: Partial<Record<FieldName, string>>) => {
-    const first = FIELDS.find((k) => errs[k]);
-    if (first) refs.current[first]?.focus();
-  };
+  const fields = useRecordFields({ form, set, errors: fieldErrors });
+  const focusFirst = (errs: Partial<Record<FieldName, string>>) => fields.focusFirst(FIELDS, errs);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -327,48 +324,20 @@ function BookingForm({ platform, booking }: { platform: Platform; booking: Booki
     setFilled(f.range(s.start, s.end));
   };
 
-  const field = (k: Exclude<FieldName, 'kind'>, label: string, extra: Record<string, unknown> = {}) => (
-    <TextField
-      ref={(el) => {
-        refs.current[k] = el;
-      }}
-      label={label}
-      value={form[k]}
-      onChange={set(k)}
-      error={fieldErrors[k]}
-      {...extra}
-    />
-  );
-
   return (
     <>
       <p className="conf-capacity mb-1">{t('conf.platforms.capacity', { n: f.number(platform.capacity) })}</p>
       <p>{rulesSummary(platform, t, f.number).join(' · ')}</p>
       <p className="form-text">{t('conf.cal.timesInRome')}</p>
       <form noValidate onSubmit={submit} className="form-narrow">
-        {field('title', t('conf.form.title'), { required: true, maxLength: 200, help: t('conf.form.titleHelp') })}
-        <SelectField
-          ref={(el) => {
-            refs.current.kind = el;
-          }}
-          label={t('conf.form.kind')}
-          value={form.kind}
-          onChange={set('kind')}
-          error={fieldErrors.kind}
-          required
-        >
-          {BOOKING_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(k)}
-            </option>
-          ))}
-        </SelectField>
-        {field('date', t('conf.form.date'), { type: 'date', required: true, min: addDays(todayRome(), platform.minNoticeDays), lang })}
+        {fields.text('title', t('conf.form.title'), { required: true, maxLength: 200, help: t('conf.form.titleHelp') })}
+        {fields.choice('kind', t('conf.form.kind'), BOOKING_KINDS, kindLabel)}
+        {fields.text('date', t('conf.form.date'), { type: 'date', required: true, min: addDays(todayRome(), platform.minNoticeDays), lang })}
         <div className="conf-form-grid">
-          {field('start', t('conf.form.start'), { type: 'time', required: true, step: 300 })}
-          {field('end', t('conf.form.end'), { type: 'time', required: true, step: 300, help: t('conf.form.endHelp') })}
+          {fields.text('start', t('conf.form.start'), { type: 'time', required: true, step: 300 })}
+          {fields.text('end', t('conf.form.end'), { type: 'time', required: true, step: 300, help: t('conf.form.endHelp') })}
         </div>
-        {field('connections', t('conf.form.connections'), {
+        {fields.text('connections', t('conf.form.connections'), {
           type: 'number',
           inputMode: 'numeric',
           min: 1,
@@ -391,9 +360,9 @@ function BookingForm({ platform, booking }: { platform: Platform; booking: Booki
         )}
         <fieldset className="mb-3">
           <legend className="h5">{t('conf.form.organiser')}</legend>
-          {field('organiserName', t('conf.form.organiserName'), { required: true, maxLength: 200, autoComplete: 'name' })}
-          {field('organiserEmail', t('conf.form.organiserEmail'), { type: 'email', required: true, maxLength: 254, autoComplete: 'email', help: t('conf.form.organiserEmailHelp') })}
-          {field('organiserPhone', t('conf.form.organiserPhone'), { type: 'tel', maxLength: 40, autoComplete: 'tel' })}
+          {fields.text('organiserName', t('conf.form.organiserName'), { required: true, maxLength: 200, autoComplete: 'name' })}
+          {fields.text('organiserEmail', t('conf.form.organiserEmail'), { type: 'email', required: true, maxLength: 254, autoComplete: 'email', help: t('conf.form.organiserEmailHelp') })}
+          {fields.text('organiserPhone', t('conf.form.organiserPhone'), { type: 'tel', maxLength: 40, autoComplete: 'tel' })}
         </fieldset>
         <Refusal error={error} onUse={applySuggestion} refRegion={refusalRef} />
         {filled && (

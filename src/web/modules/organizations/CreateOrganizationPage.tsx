@@ -1,5 +1,5 @@
 /** Platform admins add the bodies the official list does not have: unions, ministries, providers… */
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { CREATABLE_KINDS, useI18n } from '../../i18n';
@@ -7,7 +7,7 @@ import { api, ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import type { OrganizationDetail } from '../../api/types';
 import { PageTitle } from '../../components/Page';
-import { SelectField, TextField } from '../../components/Field';
+import { useRecordFields } from '../../components/RecordFields';
 import { ProblemAlert } from '../../components/Problem';
 
 const FIELDS = ['kind', 'name', 'ipaCode', 'taxCode', 'patronDay', 'website', 'pec'] as const;
@@ -30,15 +30,12 @@ export default function CreateOrganizationPage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const refs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLSelectElement | null>>>({});
+  const set = (k: FieldName) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const fields = useRecordFields({ form, set, errors: fieldErrors });
 
   if (!isPlatformAdmin) return <Navigate to="/enti" replace />;
 
-  const set = (k: FieldName) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const focusFirst = (errs: Record<string, string>) => {
-    const first = FIELDS.find((f) => errs[f]);
-    if (first) refs.current[first]?.focus();
-  };
+  const focusFirst = (errs: Record<string, string>) => fields.focusFirst(FIELDS, errs);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -69,47 +66,19 @@ export default function CreateOrganizationPage() {
     }
   };
 
-  const text = (k: Exclude<FieldName, 'kind'>, label: string, extra: Record<string, unknown> = {}) => (
-    <TextField
-      ref={(el) => {
-        refs.current[k] = el;
-      }}
-      label={label}
-      value={form[k]}
-      onChange={set(k)}
-      error={fieldErrors[k]}
-      {...extra}
-    />
-  );
-
   return (
     <div className="form-narrow">
       <PageTitle>{t('create.title')}</PageTitle>
       <p>{t('create.intro')}</p>
       <ProblemAlert error={error} />
       <form noValidate onSubmit={submit}>
-        <SelectField
-          ref={(el) => {
-            refs.current.kind = el;
-          }}
-          label={t('create.kind')}
-          value={form.kind}
-          onChange={set('kind')}
-          error={fieldErrors.kind}
-          required
-        >
-          {CREATABLE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(k)}
-            </option>
-          ))}
-        </SelectField>
-        {text('name', t('create.name'), { required: true, maxLength: 200, autoComplete: 'organization' })}
-        {text('ipaCode', t('create.ipaCode'), { help: t('create.ipaHelp'), maxLength: 20 })}
-        {text('taxCode', t('create.taxCode'), { help: t('create.taxHelp'), inputMode: 'numeric', maxLength: 11 })}
-        {text('patronDay', t('create.patronDay'), { help: t('create.patronHelp'), maxLength: 5 })}
-        {text('website', t('create.website'), { type: 'url', maxLength: 300, autoComplete: 'url' })}
-        {text('pec', t('create.pec'), { type: 'email', maxLength: 254 })}
+        {fields.choice('kind', t('create.kind'), CREATABLE_KINDS, kindLabel)}
+        {fields.text('name', t('create.name'), { required: true, maxLength: 200, autoComplete: 'organization' })}
+        {fields.text('ipaCode', t('create.ipaCode'), { help: t('create.ipaHelp'), maxLength: 20 })}
+        {fields.text('taxCode', t('create.taxCode'), { help: t('create.taxHelp'), inputMode: 'numeric', maxLength: 11 })}
+        {fields.text('patronDay', t('create.patronDay'), { help: t('create.patronHelp'), maxLength: 5 })}
+        {fields.text('website', t('create.website'), { type: 'url', maxLength: 300, autoComplete: 'url' })}
+        {fields.text('pec', t('create.pec'), { type: 'email', maxLength: 254 })}
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t('form.saving') : t('create.submit')}
         </button>
