@@ -10,9 +10,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createUser, organizationId } from '../auth-helpers.js';
 import { rome, workingDayAfter } from '../../src/modules/conferencing/conferencing.test-support.js';
-import { PHONE, expectAccessible, h1, launchBrowser, newPage, signIn, startServer, type Server } from './harness.js';
+import { PHONE, expectAccessible, h1, newPage, signIn, type Server } from './harness.js';
+import { setUpConferencing, type Call } from './conferencing-setup.js';
 
 let server: Server;
 let browser: Browser;
@@ -28,49 +28,14 @@ const SECRET = 'prosody-app-secret-e2e-0123456789';
 // a working day that is not a Monday would do as well: Monday's hours are edited below, and 10-12 fits both
 const DAY = workingDayAfter(10);
 
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any; text: string }>;
-
-/** Signs in through the API and returns a caller with the session cookie and the CSRF token. */
-async function apiAs(email: string, password: string): Promise<Call> {
-  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(`${server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    return { status: r.status, text, json: text && r.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
-  };
-}
-
 let asOperator: Call;
 let asSecretary: Call;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  aglie = await organizationId(server.db, '001001');
-  airasca = await organizationId(server.db, '001002');
-  admin = await createUser(server.db, { email: 'admin@confop.e2e.example', organizationId: await organizationId(server.db, '046'), roles: ['platform_admin'] });
-  const asAdmin = await apiAs(admin.email, admin.password);
-  const assoc = await asAdmin('POST', '/organizations', { kind: 'association', name: 'Anci Piemonte E2E' });
-  expect(assoc.status, JSON.stringify(assoc.json)).toBe(201);
-  associationId = assoc.json.id;
-  operator = await createUser(server.db, { email: 'operatore@confop.e2e.example', displayName: 'Paola Operatrice', organizationId: associationId, roles: ['provider_staff'] });
-  secretary = await createUser(server.db, { email: 'segretaria@confop.e2e.example', displayName: 'Maria Segretaria', organizationId: aglie, roles: ['council_secretary', 'employee'] });
-  asOperator = await apiAs(operator.email, operator.password);
-  asSecretary = await apiAs(secretary.email, secretary.password);
+  const setup = await setUpConferencing({ domain: 'confop.e2e.example', association: 'Anci Piemonte E2E', operatorName: 'Paola Operatrice' });
+  ({ server, browser, aglie, airasca, admin, associationId, operator, secretary } = setup);
+  asOperator = await setup.apiAs(operator.email, operator.password);
+  asSecretary = await setup.apiAs(secretary.email, secretary.password);
 });
 
 afterAll(async () => {

@@ -9,11 +9,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createUser, organizationId } from '../auth-helpers.js';
+import { createUser } from '../auth-helpers.js';
 import { createBooking } from '../../src/modules/conferencing/create-booking.js';
 import { rome, workingDayAfter } from '../../src/modules/conferencing/conferencing.test-support.js';
 import { addDays, romeParts } from '../../src/modules/conferencing/booking-rules.js';
-import { PHONE, expectAccessible, h1, launchBrowser, newPage, signIn, startServer, type Server } from './harness.js';
+import { PHONE, expectAccessible, h1, newPage, signIn, type Server } from './harness.js';
+import { setUpConferencing, type Call } from './conferencing-setup.js';
 
 let server: Server;
 let browser: Browser;
@@ -25,32 +26,6 @@ let approvalPlatformId: string;
 const DAY = workingDayAfter(10);
 const PLATFORM = 'Videoconferenze dei Comuni E2E';
 const APPROVAL_PLATFORM = 'Sala consiliare virtuale E2E';
-
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>;
-
-/** Signs in through the API and returns a caller with the session cookie and the CSRF token. */
-async function apiAs(email: string, password: string): Promise<Call> {
-  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(`${server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    return { status: r.status, json: text && r.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
-  };
-}
 
 const booking = (over: Record<string, unknown>) => ({
   platformId,
@@ -67,16 +42,9 @@ const booking = (over: Record<string, unknown>) => ({
 let asSecretary: Call;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  aglie = await organizationId(server.db, '001001');
-  const airasca = await organizationId(server.db, '001002');
-  const admin = await createUser(server.db, { email: 'admin@conf.e2e.example', organizationId: await organizationId(server.db, '046'), roles: ['platform_admin'] });
-  const asAdmin = await apiAs(admin.email, admin.password);
-  const assoc = await asAdmin('POST', '/organizations', { kind: 'association', name: 'Associazione dei Comuni E2E' });
-  expect(assoc.status, JSON.stringify(assoc.json)).toBe(201);
-  operator = await createUser(server.db, { email: 'operatore@conf.e2e.example', displayName: 'Paolo Operatore', organizationId: assoc.json.id, roles: ['provider_staff'] });
-  secretary = await createUser(server.db, { email: 'segretaria@conf.e2e.example', displayName: 'Maria Segretaria', organizationId: aglie, roles: ['council_secretary', 'employee'] });
+  const setup = await setUpConferencing({ domain: 'conf.e2e.example', association: 'Associazione dei Comuni E2E', operatorName: 'Paolo Operatore' });
+  ({ server, browser, aglie, operator, secretary } = setup);
+  const { airasca, apiAs } = setup;
   const neighbour = await createUser(server.db, { email: 'vicino@conf.e2e.example', organizationId: airasca, roles: ['employee'] });
 
   const asOperator = await apiAs(operator.email, operator.password);
