@@ -14,6 +14,7 @@ import { useSession } from '../../api/session';
 import { Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert } from '../../components/Problem';
 import { useRecordFields } from '../../components/RecordFields';
+import { useDebounced } from '../../components/useDebounced';
 import { fetchAvailability, keys, newIdempotencyKey, usePlatform } from './api';
 import { isOpen, loadOver, withoutOwn } from './availability';
 import { ConferencingNav } from './ConferencingNav';
@@ -46,15 +47,6 @@ export function rangeOf(form: Pick<Form, 'date' | 'start' | 'end'>): { start: st
   const end = form.end === '00:00' ? romeInstant(addDays(form.date, 1), '00:00') : romeInstant(form.date, form.end);
   if (!start || !end || Date.parse(end) <= Date.parse(start)) return null;
   return { start, end };
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
 }
 
 /** Non-binding hints from the platform's rules (the API decides): notice, holidays, opening hours. */

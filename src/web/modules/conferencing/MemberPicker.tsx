@@ -9,20 +9,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
 import { api } from '../../api/client';
 import type { OrganizationSummary, Page } from '../../api/types';
+import { useDebounced } from '../../components/useDebounced';
 import { useOrganizationNames } from './api';
 import { MAX_MEMBERS, type FormMessage } from './platform-form';
 
 const RESULTS = 10;
 const CHOSEN_PAGE = 10;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
-}
 
 export function MemberPicker({
   value,
