@@ -8,30 +8,41 @@ import { recordAudit } from '../../platform/audit.js';
 import { auditChainOf, loadChangeable } from './update-booking.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
-import { queueBookingNotice } from './booking-notices.js';
+import { noticeVideo, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 
 export async function cancelBooking(db: Db, auth: AuthContext, id: string, opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
   const now = opts.now ?? Date.now();
   return db.tx(dbContext(auth), async (tx) => {
     const seen = await loadChangeable(tx, id, now);
-    if (!(await repo.lockPlatform(tx, seen.platformId))) throw E.platformNotFound();
-    const before = (await repo.selectBooking(tx, id, true))!;
+    // the platform's gate is held exclusively until the commit (admissions of the platform wait):
+    // the reads go out with the lock, the mail and the audit entry with the commit (docs/decisions/0007)
+    const [locked, before, platform] = await Promise.all([
+      repo.lockPlatform(tx, seen.platformId),
+      repo.selectBooking(tx, id, true),
+      repo.selectPlatform(tx, seen.platformId),
+    ]);
+    if (!locked || !platform) throw E.platformNotFound();
+    if (!before) throw E.bookingNotFound();
     if (before.status === 'cancelled' || before.status === 'refused') throw E.notActive('La prenotazione è già annullata.');
-    const booking = await repo.updateBooking(tx, id, { ...before, start: Date.parse(before.start), end: Date.parse(before.end), status: 'cancelled' });
-    await recordAudit(tx, {
-      organizationId: auditChainOf(auth, booking),
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
-      action: 'booking.cancel',
-      entityType: 'booking',
-      entityId: id,
-      before,
-      after: booking,
-      ip: opts.ip ?? null,
-    });
-    const platform = (await repo.selectPlatform(tx, booking.platformId))!;
-    await queueBookingNotice(tx, 'cancelled', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now, { wasAccepted: before.status === 'accepted' });
+    const [booking, video] = await Promise.all([
+      repo.updateBooking(tx, id, { ...before, start: Date.parse(before.start), end: Date.parse(before.end), status: 'cancelled' }),
+      noticeVideo(tx, platform, id),
+    ]);
+    tx.last(
+      recordAudit(tx, {
+        organizationId: auditChainOf(auth, booking),
+        actorUserId: auth.userId,
+        actorLabel: auth.email,
+        action: 'booking.cancel',
+        entityType: 'booking',
+        entityId: id,
+        before,
+        after: booking,
+        ip: opts.ip ?? null,
+      }),
+    );
+    tx.last(queueBookingNotice(tx, 'cancelled', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now, { wasAccepted: before.status === 'accepted', video }));
     return booking;
   });
 }

@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { auditChainOf, loadChangeable } from './update-booking.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
-import { APPROVER_ROLES, queueBookingNotice } from './booking-notices.js';
+import { APPROVER_ROLES, noticeVideo, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 
 export async function decideBooking(db: Db, auth: AuthContext, id: string, decision: 'accepted' | 'refused', opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
@@ -22,22 +22,30 @@ export async function decideBooking(db: Db, auth: AuthContext, id: string, decis
     if (!isPlatformAdmin(auth) && !(auth.organizationId === platform.operatorId && APPROVER_ROLES.some((r) => auth.roles.includes(r)))) {
       throw errors.forbidden('Solo il personale del gestore della piattaforma approva le prenotazioni.');
     }
-    if (!(await repo.lockPlatform(tx, platform.id))) throw E.platformNotFound();
-    const before = (await repo.selectBooking(tx, id, true))!;
+    // the platform's gate is held exclusively until the commit (admissions of the platform wait):
+    // the booking is read with the lock, the mail and the audit entry go out with the commit (docs/decisions/0007)
+    const [locked, before] = await Promise.all([repo.lockPlatform(tx, platform.id), repo.selectBooking(tx, id, true)]);
+    if (!locked) throw E.platformNotFound();
+    if (!before) throw E.bookingNotFound();
     if (before.status !== 'pending') throw E.notPending(`La prenotazione è già ${before.status === 'accepted' ? 'accettata' : 'chiusa'}.`);
-    const booking = await repo.updateBooking(tx, id, { ...before, start: Date.parse(before.start), end: Date.parse(before.end), status: decision });
-    await recordAudit(tx, {
-      organizationId: auditChainOf(auth, booking),
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
-      action: decision === 'accepted' ? 'booking.accept' : 'booking.refuse',
-      entityType: 'booking',
-      entityId: id,
-      before,
-      after: booking,
-      ip: opts.ip ?? null,
-    });
-    await queueBookingNotice(tx, decision === 'accepted' ? 'confirmed' : 'refused', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now);
+    const [booking, video] = await Promise.all([
+      repo.updateBooking(tx, id, { ...before, start: Date.parse(before.start), end: Date.parse(before.end), status: decision }),
+      noticeVideo(tx, platform, id),
+    ]);
+    tx.last(
+      recordAudit(tx, {
+        organizationId: auditChainOf(auth, booking),
+        actorUserId: auth.userId,
+        actorLabel: auth.email,
+        action: decision === 'accepted' ? 'booking.accept' : 'booking.refuse',
+        entityType: 'booking',
+        entityId: id,
+        before,
+        after: booking,
+        ip: opts.ip ?? null,
+      }),
+    );
+    tx.last(queueBookingNotice(tx, decision === 'accepted' ? 'confirmed' : 'refused', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now, { video }));
     return booking;
   });
 }

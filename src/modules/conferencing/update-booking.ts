@@ -13,7 +13,7 @@ import { bookingViolation } from './booking-rules.js';
 import { admit, refusal, rulesOf, type Refusal } from './booking-capacity.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
-import { queueApprovalRequests, queueBookingNotice } from './booking-notices.js';
+import { noticeVideo, queueApprovalRequests, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 
 export interface UpdateBookingInput {
@@ -79,38 +79,44 @@ export async function updateBooking(db: Db, auth: AuthContext, id: string, input
     const before = (await repo.selectBooking(tx, id, true))!;
     if (before.status === 'cancelled' || before.status === 'refused') throw E.notActive('La prenotazione è stata annullata nel frattempo.');
     if (refused) return { refused, rules };
-    const booking = await repo.updateBooking(tx, id, {
-      title: input.title ?? before.title,
-      kind: input.kind ?? before.kind,
-      start,
-      end,
-      expectedConnections: connections,
-      organiserName: input.organiserName ?? before.organiserName,
-      organiserEmail: input.organiserEmail ?? before.organiserEmail,
-      organiserPhone: input.organiserPhone !== undefined ? input.organiserPhone : before.organiserPhone,
-      status: before.status,
-    });
-    await recordAudit(tx, {
-      organizationId: auditChainOf(auth, booking),
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
-      action: 'booking.update',
-      entityType: 'booking',
-      entityId: id,
-      before,
-      after: booking,
-      ip: opts.ip ?? null,
-    });
+    const [booking, video] = await Promise.all([
+      repo.updateBooking(tx, id, {
+        title: input.title ?? before.title,
+        kind: input.kind ?? before.kind,
+        start,
+        end,
+        expectedConnections: connections,
+        organiserName: input.organiserName ?? before.organiserName,
+        organiserEmail: input.organiserEmail ?? before.organiserEmail,
+        organiserPhone: input.organiserPhone !== undefined ? input.organiserPhone : before.organiserPhone,
+        status: before.status,
+      }),
+      noticeVideo(tx, platform, id),
+    ]);
+    // the locks are held until the commit: the audit entry and the organiser's mails go out with it (docs/decisions/0007)
+    tx.last(
+      recordAudit(tx, {
+        organizationId: auditChainOf(auth, booking),
+        actorUserId: auth.userId,
+        actorLabel: auth.email,
+        action: 'booking.update',
+        entityType: 'booking',
+        entityId: id,
+        before,
+        after: booking,
+        ip: opts.ip ?? null,
+      }),
+    );
     const mail = opts.mail ?? DEFAULT_MAIL_SETTINGS;
     if (booking.status === 'accepted') {
       if (booking.organiserEmail !== before.organiserEmail) {
         // the old address holds the old invitation: take it out of that calendar
         const old = { ...booking, organiserName: before.organiserName, organiserEmail: before.organiserEmail, status: 'cancelled' as const };
-        await queueBookingNotice(tx, 'handed_over', platform, old, mail, now, { handedTo: booking.organiserEmail });
+        tx.last(queueBookingNotice(tx, 'handed_over', platform, old, mail, now, { handedTo: booking.organiserEmail, video }));
       }
-      await queueBookingNotice(tx, 'updated', platform, booking, mail, now);
+      tx.last(queueBookingNotice(tx, 'updated', platform, booking, mail, now, { video }));
     } else {
-      await queueBookingNotice(tx, 'pending_updated', platform, booking, mail, now);
+      tx.last(queueBookingNotice(tx, 'pending_updated', platform, booking, mail, now, { video }));
       await queueApprovalRequests(tx, platform, booking, mail, true);
     }
     return { booking };
