@@ -13,7 +13,7 @@ import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import { loadManaged } from './update-platform.js';
-import { auditChainOf } from './update-booking.js';
+import { auditBookingChange } from './update-booking.js';
 import { queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 import * as repo from './conferencing.repo.js';
@@ -38,17 +38,7 @@ export async function archivePlatform(
     }
     for (const b of upcoming) {
       const cancelled = await repo.updateBooking(tx, b.id, { ...b, start: Date.parse(b.start), end: Date.parse(b.end), status: 'cancelled' });
-      await recordAudit(tx, {
-        organizationId: auditChainOf(auth, b),
-        actorUserId: auth.userId,
-        actorLabel: auth.email,
-        action: 'booking.cancel',
-        entityType: 'booking',
-        entityId: b.id,
-        before: b,
-        after: cancelled,
-        ip: opts.ip ?? null,
-      });
+      await auditBookingChange(tx, auth, 'booking.cancel', b, cancelled, opts.ip);
       await queueBookingNotice(tx, 'platform_archived', before, cancelled, mail, now, { wasAccepted: b.status === 'accepted' });
     }
     await repo.archivePlatform(tx, id, now);

@@ -4,8 +4,7 @@
  */
 import type { Db } from '../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../platform/auth/context.js';
-import { recordAudit } from '../../platform/audit.js';
-import { auditChainOf, loadChangeable } from './update-booking.js';
+import { auditBookingChange, loadChangeable } from './update-booking.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
 import { noticeVideo, queueBookingNotice } from './booking-notices.js';
@@ -29,19 +28,7 @@ export async function cancelBooking(db: Db, auth: AuthContext, id: string, opts:
       repo.updateBooking(tx, id, { ...before, start: Date.parse(before.start), end: Date.parse(before.end), status: 'cancelled' }),
       noticeVideo(tx, platform, id),
     ]);
-    tx.last(
-      recordAudit(tx, {
-        organizationId: auditChainOf(auth, booking),
-        actorUserId: auth.userId,
-        actorLabel: auth.email,
-        action: 'booking.cancel',
-        entityType: 'booking',
-        entityId: id,
-        before,
-        after: booking,
-        ip: opts.ip ?? null,
-      }),
-    );
+    tx.last(auditBookingChange(tx, auth, 'booking.cancel', before, booking, opts.ip));
     tx.last(queueBookingNotice(tx, 'cancelled', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now, { wasAccepted: before.status === 'accepted', video }));
     return booking;
   });

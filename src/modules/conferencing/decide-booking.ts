@@ -7,8 +7,7 @@
 import type { Db } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
-import { recordAudit } from '../../platform/audit.js';
-import { auditChainOf, loadChangeable } from './update-booking.js';
+import { auditBookingChange, loadChangeable } from './update-booking.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';
 import { APPROVER_ROLES, noticeVideo, queueBookingNotice } from './booking-notices.js';
@@ -32,19 +31,7 @@ export async function decideBooking(db: Db, auth: AuthContext, id: string, decis
       repo.updateBooking(tx, id, { ...before, start: Date.parse(before.start), end: Date.parse(before.end), status: decision }),
       noticeVideo(tx, platform, id),
     ]);
-    tx.last(
-      recordAudit(tx, {
-        organizationId: auditChainOf(auth, booking),
-        actorUserId: auth.userId,
-        actorLabel: auth.email,
-        action: decision === 'accepted' ? 'booking.accept' : 'booking.refuse',
-        entityType: 'booking',
-        entityId: id,
-        before,
-        after: booking,
-        ip: opts.ip ?? null,
-      }),
-    );
+    tx.last(auditBookingChange(tx, auth, decision === 'accepted' ? 'booking.accept' : 'booking.refuse', before, booking, opts.ip));
     tx.last(queueBookingNotice(tx, decision === 'accepted' ? 'confirmed' : 'refused', platform, booking, opts.mail ?? DEFAULT_MAIL_SETTINGS, now, { video }));
     return booking;
   });

@@ -6,7 +6,7 @@
  * (REQUEST) when accepted — and a CANCEL to the old address when the organiser's e-mail changed —
  * or a "changed, awaiting approval" note when pending. A request that changes nothing writes nothing.
  */
-import type { Db } from '../../platform/db/index.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit.js';
 import { bookingViolation } from './booking-rules.js';
@@ -31,8 +31,23 @@ export interface UpdateBookingInput {
  * The audit chain of a change: the booking body's, unless the operator of the platform acts on
  * another body's booking (its own chain: a body may only append to its own chain).
  */
-export function auditChainOf(auth: AuthContext, booking: { organizationId: string }): string | null {
+function auditChainOf(auth: AuthContext, booking: { organizationId: string }): string | null {
   return isPlatformAdmin(auth) || auth.organizationId === booking.organizationId ? booking.organizationId : auth.organizationId;
+}
+
+/** The audit entry of a change of a booking (update, cancel, decision), in the chain of `auditChainOf`. */
+export function auditBookingChange(tx: Queryable, auth: AuthContext, action: string, before: repo.BookingRow, after: repo.BookingRow, ip: string | undefined): Promise<void> {
+  return recordAudit(tx, {
+    organizationId: auditChainOf(auth, after),
+    actorUserId: auth.userId,
+    actorLabel: auth.email,
+    action,
+    entityType: 'booking',
+    entityId: after.id,
+    before,
+    after,
+    ip: ip ?? null,
+  });
 }
 
 /** The booking as the caller may see it and change it: 404 otherwise; 409 when started or not active. */
@@ -94,19 +109,7 @@ export async function updateBooking(db: Db, auth: AuthContext, id: string, input
       noticeVideo(tx, platform, id),
     ]);
     // the locks are held until the commit: the audit entry and the organiser's mails go out with it (docs/decisions/0007)
-    tx.last(
-      recordAudit(tx, {
-        organizationId: auditChainOf(auth, booking),
-        actorUserId: auth.userId,
-        actorLabel: auth.email,
-        action: 'booking.update',
-        entityType: 'booking',
-        entityId: id,
-        before,
-        after: booking,
-        ip: opts.ip ?? null,
-      }),
-    );
+    tx.last(auditBookingChange(tx, auth, 'booking.update', before, booking, opts.ip));
     const mail = opts.mail ?? DEFAULT_MAIL_SETTINGS;
     if (booking.status === 'accepted') {
       if (booking.organiserEmail !== before.organiserEmail) {
