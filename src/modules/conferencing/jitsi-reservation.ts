@@ -9,7 +9,7 @@
  * owns that room and covers now (from JITSI_EARLY_MINUTES before its start); it stays open until
  * the booking's end, for at most the booked connections.
  */
-import type { Db } from '../../platform/db/index.js';
+import type { Db, Tx } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
 import * as repo from './conferencing.repo.js';
@@ -51,7 +51,7 @@ function checkCaller(auth: AuthContext): void {
   }
 }
 
-async function roomBooking(db: Db, auth: AuthContext, find: (tx: Parameters<Parameters<Db['tx']>[1]>[0]) => Promise<repo.RoomBookingRow | null>, what: string) {
+async function roomBooking(db: Db, auth: AuthContext, find: (tx: Tx) => Promise<repo.RoomBookingRow | null>, what: string) {
   const b = await db.tx(dbContext(auth), find);
   // another operator's room, a room of a platform that does not drive Jitsi, no room at all: the same answer
   if (!b || b.videoSystem !== 'jitsi' || (!isPlatformAdmin(auth) && b.operatorId !== auth.organizationId)) {

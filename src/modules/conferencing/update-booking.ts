@@ -6,7 +6,7 @@
  * (REQUEST) when accepted — and a CANCEL to the old address when the organiser's e-mail changed —
  * or a "changed, awaiting approval" note when pending. A request that changes nothing writes nothing.
  */
-import type { Db, Queryable } from '../../platform/db/index.js';
+import type { Db, Queryable, Tx } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit.js';
 import { bookingViolation } from './booking-rules.js';
@@ -51,7 +51,7 @@ export function auditBookingChange(tx: Queryable, auth: AuthContext, action: str
 }
 
 /** The booking as the caller may see it and change it: 404 otherwise; 409 when started or not active. */
-export async function loadChangeable(tx: Parameters<Parameters<Db['tx']>[1]>[0], id: string, now: number) {
+export async function loadChangeable(tx: Tx, id: string, now: number) {
   const before = await repo.selectBooking(tx, id);
   if (!before) throw E.bookingNotFound(`Nessuna prenotazione con identificativo ${id}.`);
   if (Date.parse(before.start) <= now) throw E.pastReadOnly('La prenotazione è già iniziata o conclusa.');

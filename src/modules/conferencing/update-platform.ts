@@ -7,7 +7,7 @@
  * bookings already made stay. An archived platform is read-only. The video system is not changed
  * here: it goes with its settings (video-settings.ts).
  */
-import type { Db } from '../../platform/db/index.js';
+import type { Db, Tx } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -41,7 +41,7 @@ export function mayManage(auth: AuthContext, platform: Pick<repo.PlatformRow, 'o
 }
 
 /** The platform locked for a change by its operator: 404, 403, or 409 when archived. */
-export async function loadManaged(tx: Parameters<Parameters<Db['tx']>[1]>[0], auth: AuthContext, id: string) {
+export async function loadManaged(tx: Tx, auth: AuthContext, id: string) {
   if (!(await repo.lockPlatform(tx, id))) throw E.platformNotFound(`Nessuna piattaforma con identificativo ${id}.`);
   const p = (await repo.selectPlatform(tx, id))!;
   if (!mayManage(auth, p)) throw errors.forbidden('Solo il personale del gestore della piattaforma e gli amministratori la modificano.');

@@ -3,7 +3,7 @@
  * on site nor remote by the planner. HR or the manager of the employee's office records and
  * removes them, a range of at most 366 days at a time.
  */
-import type { Db } from '../../platform/db/index.js';
+import type { Db, Tx } from '../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit.js';
 import { officeErrors as E } from './remote-work.errors.js';
@@ -16,7 +16,7 @@ function checkRange(from: string, to: string): void {
   if (n < 1 || n > 366) throw E.absenceRange(n < 1 ? 'La fine viene prima dell’inizio.' : `L’intervallo è di ${n} giorni.`);
 }
 
-async function employeeFor(tx: Parameters<Parameters<Db['tx']>[1]>[0], auth: AuthContext, organizationId: string, employeeId: string) {
+async function employeeFor(tx: Tx, auth: AuthContext, organizationId: string, employeeId: string) {
   const e = await repo.selectEmployee(tx, organizationId, employeeId);
   if (!e) throw E.employeeNotFound();
   if (!(await managesOffice(tx, auth, organizationId, e.officeId))) throw E.notOwnOffice('Le assenze le registrano l’ufficio del personale e il responsabile dell’ufficio.');
