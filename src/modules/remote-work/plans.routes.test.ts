@@ -16,7 +16,7 @@ import { planRemoteWork } from './planner.js';
 import { addDays, romeToday } from './plan-dates.js';
 import { isoWeekday, workingDays } from './working-days.js';
 import {
-  fullWeekFrom, futureMonth, insertAbsence, insertAgreement, insertClosure, insertEmployee, insertOffice, plannedDays, setPatronDay,
+  deleteClosure, fullWeekFrom, futureMonth, insertAbsence, insertAgreement, insertClosure, insertEmployee, insertOffice, plannedDays, setPatronDay,
   weekdaysCoverage,
 } from './plans.test-support.js';
 
@@ -285,6 +285,8 @@ describe('what the planner reads', () => {
       expect(remote(monthlyPlan)).toEqual([days[1], days[3]]);
       expect(res.json().workingDays).toBe(days.length - 2);
     } finally {
+      // the closure and the patron day fall in the weeks the pins tests use: leave nothing behind
+      await deleteClosure(t.db, lucca, closure);
       await setPatronDay(t.db, lucca, null);
     }
   });

@@ -109,6 +109,10 @@ export async function insertClosure(db: Db, organizationId: string, day: string,
   await db.ownerTx((tx) => tx.query(`insert into rw_closures (organization_id, day, reason) values ($1, $2, $3)`, [organizationId, day, reason]));
 }
 
+export async function deleteClosure(db: Db, organizationId: string, day: string): Promise<void> {
+  await db.ownerTx((tx) => tx.query(`delete from rw_closures where organization_id = $1 and day = $2`, [organizationId, day]));
+}
+
 export async function setEmployeeActive(db: Db, employeeId: string, active: boolean): Promise<void> {
   await db.ownerTx((tx) => tx.query(`update rw_employees set active = $2 where id = $1`, [employeeId, active]));
 }
