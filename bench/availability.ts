@@ -22,7 +22,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { loadConfig } from '../src/platform/config.js';
-import { buildApp } from '../src/app.js';
+import { buildApp } from '../src/app/build-app.js';
 import { createMailer } from '../src/platform/mail/index.js';
 import { showAvailability } from '../src/modules/conferencing/show-availability.js';
 import { addDays, isItalianHoliday } from '../src/modules/conferencing/booking-rules.js';

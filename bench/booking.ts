@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig } from '../src/platform/config.js';
-import { buildApp } from '../src/app.js';
+import { buildApp } from '../src/app/build-app.js';
 import { createMailer } from '../src/platform/mail/index.js';
 import type { Queryable } from '../src/platform/db/index.js';
 import * as repo from '../src/modules/conferencing/conferencing.repo.js';

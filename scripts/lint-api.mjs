@@ -10,9 +10,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const load = (file) => tsImport(path.join(root, file), import.meta.url);
 
 const [{ buildApp, openApiDocument }, { openDb }, { prepareDatabase }, { loadConfig }, { createMailer }] = await Promise.all([
-  load('src/app.ts'),
+  load('src/app/build-app.ts'),
   load('src/platform/db/index.ts'),
-  load('src/platform/db/prepare.ts'),
+  load('src/app/prepare.ts'),
   load('src/platform/config.ts'),
   load('src/platform/mail/index.ts'),
 ]);

@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { loadConfig } from './platform/config.js';
 import { openDb } from './platform/db/index.js';
-import { prepareDatabase, seedDemo } from './platform/db/prepare.js';
-import { buildApp } from './app.js';
+import { prepareDatabase, seedDemo } from './app/prepare.js';
+import { buildApp } from './app/build-app.js';
 import { createMailer } from './platform/mail/index.js';
 import { startPlatformWorker } from './platform/jobs/index.js';
-import { moduleJobs } from './modules/registry.js';
+import { moduleJobs } from './app/registry.js';
 
 async function main() {
   const startedAt = performance.now();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../src/platform/db/index.js';
-import { prepareDatabase } from '../src/platform/db/prepare.js';
+import { prepareDatabase } from '../src/app/prepare.js';
 import { appTables, backupDatabase, quoteIdent, restoreDatabase, BackupError } from '../src/cli/dump.js';
 import { backend, createTestDb } from './helpers.js';
 

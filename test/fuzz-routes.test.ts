@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument, BODY_LIMIT } from '../src/app.js';
+import { openApiDocument, BODY_LIMIT } from '../src/app/build-app.js';
 import { createTestApp, type TestApp } from './helpers.js';
 import { createUser, login, organizationId, tokenFor, type LoggedIn } from './auth-helpers.js';
 

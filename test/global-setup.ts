@@ -10,7 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDb } from '../src/platform/db/index.js';
-import { prepareDatabase } from '../src/platform/db/prepare.js';
+import { prepareDatabase } from '../src/app/prepare.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

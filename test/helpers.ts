@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openDb, type Db } from '../src/platform/db/index.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
-import { buildApp } from '../src/app.js';
+import { buildApp } from '../src/app/build-app.js';
 import { createMailer } from '../src/platform/mail/index.js';
 
 let counter = 0;

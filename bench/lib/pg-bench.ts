@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDb, type Db, type Queryable } from '../../src/platform/db/index.js';
-import { prepareDatabase } from '../../src/platform/db/prepare.js';
+import { prepareDatabase } from '../../src/app/prepare.js';
 
 export function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

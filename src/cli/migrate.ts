@@ -1,5 +1,5 @@
 /** `npx agilepa migrate`: applies the migrations and each module's bootstrap. */
-import { prepareDatabase } from '../platform/db/prepare.js';
+import { prepareDatabase } from '../app/prepare.js';
 import { parseArgs } from './args.js';
 import { EXIT, say, withDb, type Command } from './command.js';
 

@@ -1,5 +1,5 @@
 /** `npx agilepa seed --demo`: loads the demo territory (after migrating). */
-import { prepareDatabase, seedDemo } from '../platform/db/prepare.js';
+import { prepareDatabase, seedDemo } from '../app/prepare.js';
 import { parseArgs, UsageError } from './args.js';
 import { EXIT, say, withDb, type Command } from './command.js';
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { buildApp } from '../../src/app/build-app.js';
 import { createMailer } from '../../src/platform/mail/index.js';
 import { createTestDb, testConfig } from '../helpers.js';
 import type { Db } from '../../src/platform/db/index.js';

@@ -1,6 +1,6 @@
 /** The HTTP routes of the admin pages (mounted under /api/v1). */
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { auditEntriesRoutes } from './audit-entries.route.js';
 import { outboxMessagesRoutes } from './outbox-messages.route.js';
 import { jobsRoutes } from './jobs.route.js';

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { requireRole } from '../../platform/auth/context.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import { auditExportQuery, auditItem, auditListQuery, auditVerification, auditVerifyQuery } from './admin.schemas.js';

@@ -1,5 +1,5 @@
 /** The admin module as the registry sees it: routes only (its data is the platform's). */
-import type { ModuleDefinition } from '../registry.js';
+import type { ModuleDefinition } from '../../platform/module.js';
 import { adminRoutes } from './admin.routes.js';
 
 export const adminModule: ModuleDefinition = { name: 'admin', routes: adminRoutes };

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireAuth } from '../../platform/auth/context.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { booking, bookingListQuery, createBookingBody, idParams, updateBookingBody } from './conferencing.schemas.js';
 import { createBooking } from './create-booking.js';
 import { updateBooking } from './update-booking.js';

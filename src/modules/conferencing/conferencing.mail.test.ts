@@ -6,7 +6,7 @@ import { createTestApp, testConfig, type TestApp } from '../../../test/helpers.j
 import { createUser, login, organizationId } from '../../../test/auth-helpers.js';
 import type { AuthContext } from '../../platform/auth/context.js';
 import { createMailer, listOutbox, mailSendHandler, outboxDir, readOutboxMessage, type MailJobPayload } from '../../platform/mail/index.js';
-import { moduleJobs } from '../registry.js';
+import { moduleJobs } from '../../app/registry.js';
 import { createBooking } from './create-booking.js';
 import { cancelBooking } from './cancel-booking.js';
 import { updateBooking } from './update-booking.js';

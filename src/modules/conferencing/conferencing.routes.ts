@@ -1,6 +1,6 @@
 /** The HTTP routes of the conferencing module (mounted under /api/v1). */
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { platformRoutes } from './platforms.route.js';
 import { bookingRoutes } from './bookings.route.js';
 import { videoRoutes } from './video.route.js';

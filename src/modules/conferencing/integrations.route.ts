@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { requireAuth } from '../../platform/auth/context.js';
 import { problemErrorHandler } from '../../platform/http/problem.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { idParams } from './conferencing.schemas.js';
 import { jitsiConference, jitsiConferenceBody } from './video.schemas.js';
 import { closeJitsiConference, reserveJitsiConference, showJitsiConference } from './jitsi-reservation.js';

@@ -2,7 +2,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { requireAuth } from '../../platform/auth/context.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { idParams } from './conferencing.schemas.js';
 import { bookingLinks, platformVideo, platformVideoBody } from './video.schemas.js';
 import { showPlatformVideo, updatePlatformVideo } from './video-settings.js';

@@ -1,7 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../../platform/auth/context.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { createBody, organizationDetail } from './organizations.schemas.js';
 import { createOrganization } from './create-organization.js';
 

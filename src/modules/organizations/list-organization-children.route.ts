@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { requireAuth } from '../../platform/auth/context.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { idParams, organizationLink } from './organizations.schemas.js';
 import { listOrganizationChildren } from './list-organization-children.js';
 

@@ -1,5 +1,5 @@
 /** The organizations module as the registry sees it: routes, start-up bootstrap, demo data. */
-import type { ModuleDefinition } from '../registry.js';
+import type { ModuleDefinition } from '../../platform/module.js';
 import { loadOfficialListIntoDb } from './load-official-list.js';
 import { organizationsRoutes } from './organizations.routes.js';
 import { seedOrganizationsDemo } from './seed-demo.js';

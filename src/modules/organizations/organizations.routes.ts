@@ -1,6 +1,6 @@
 /** The HTTP routes of the directory of public bodies (mounted under /api/v1). */
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { searchOrganizationsRoute } from './search-organizations.route.js';
 import { showOrganizationRoute } from './show-organization.route.js';
 import { listOrganizationChildrenRoute } from './list-organization-children.route.js';

@@ -1,7 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { requireAuth } from '../../platform/auth/context.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { idParams, organizationDetail, updateBody } from './organizations.schemas.js';
 import { updateOrganization } from './update-organization.js';
 

@@ -1,5 +1,5 @@
 /** The agreements' background work: the daily closing of ended agreements (00:30, Europe/Rome). */
-import type { ModuleJobDeps } from '../registry.js';
+import type { ModuleJobDeps } from '../../platform/module.js';
 import type { JobHandler, ScheduleDefinition } from '../../platform/jobs/index.js';
 import { AGREEMENTS_CLOSING_JOB, closeEndedAgreements } from './close-ended-agreements.js';
 

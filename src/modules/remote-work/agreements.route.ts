@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireAuth } from '../../platform/auth/context.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { agreement, agreementIdParams, decisionBody, listAgreementsQuery, renewAgreementBody, requestAgreementBody, withdrawalBody } from './agreements.schemas.js';
 import { requestAgreement } from './request-agreement.js';
 import { listAgreements } from './list-agreements.js';

@@ -14,7 +14,7 @@ import { createUser, organizationId } from '../../../test/auth-helpers.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import type { AuthContext } from '../../platform/auth/context.js';
 import { createOrganization } from '../organizations/create-organization.js';
-import { moduleJobs } from '../registry.js';
+import { moduleJobs } from '../../app/registry.js';
 import { createMailer } from '../../platform/mail/index.js';
 import { AGREEMENT_STATUSES } from './agreement-rules.js';
 import { addMonths, currentMonth, daysOfMonth, monthsBetween } from './indicators.js';

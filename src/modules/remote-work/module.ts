@@ -1,5 +1,5 @@
 /** The remote-work module as the registry sees it: offices, employees, agreements, planner, indicators, POLA. */
-import type { ModuleDefinition } from '../registry.js';
+import type { ModuleDefinition } from '../../platform/module.js';
 import { remoteWorkRoutes } from './remote-work.routes.js';
 import { seedRemoteWorkDemo } from './seed-demo.js';
 import { INDICATOR_SCHEDULES, indicatorJobHandlers } from './refresh-indicators.js';

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireAuth } from '../../platform/auth/context.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import {
   absenceList, absenceRangeQuery, absenceResult, absencesQuery, activitiesBody, closure, closureBody, closuresQuery, coverageBody, createEmployeeBody,
   createOfficeBody, dayParams, employee, exportQuery, idParams, importBody, importQuery, importReport, listEmployeesQuery, office, officeDetail,

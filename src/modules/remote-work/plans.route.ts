@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireAuth } from '../../platform/auth/context.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import {
   createPlanBody, feedCreated, feedParams, gridQuery, idParams, myCalendar, myCalendarQuery, pinsBody, pinsResult, planGrid, planRun,
   planSettings, planSettingsBody, runListQuery, swapBody, swapDecisionBody, swapListQuery, swapRequest,

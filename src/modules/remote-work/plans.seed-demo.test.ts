@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { organizationId } from '../../../test/auth-helpers.js';
-import { seedDemo } from '../../platform/db/prepare.js';
+import { seedDemo } from '../../app/prepare.js';
 import { seedPlansDemo } from './plans.seed-demo.js';
 import { loadPlanData } from './run-plan.js';
 import { buildPlannerInput } from './plan-input.js';

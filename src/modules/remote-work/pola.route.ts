@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAuth } from '../../platform/auth/context.js';
 import type { DocumentFormat } from '../../platform/documents/document-model.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { polaDeclarations, polaDeclarationsBody, polaSettings, polaSettingsBody, polaTargets, polaTargetsBody, polaView } from './pola.schemas.js';
 import { showPola } from './show-pola.js';
 import { showPolaDocument } from './show-pola-document.js';

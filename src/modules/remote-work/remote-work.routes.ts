@@ -1,6 +1,6 @@
 /** The HTTP routes of the remote-work module (mounted under /api/v1): one plugin per area. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/module.js';
 import { officesRoutes } from './offices.route.js';
 import { indicatorRoutes } from './indicators.route.js';
 import { plansRoutes } from './plans.route.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { login, organizationId } from '../../../test/auth-helpers.js';
-import { seedDemo } from '../../platform/db/prepare.js';
+import { seedDemo } from '../../app/prepare.js';
 import { DEMO_PASSWORD } from '../../platform/auth/seed-demo.js';
 import { validateCodiceFiscale } from './codice-fiscale.js';
 import { coverageShortfalls } from './employee-rules.js';

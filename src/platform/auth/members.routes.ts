@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../module.js';
 import { offsetOf, pageOf, pageQuery } from '../http/pagination.js';
 import { ROLES, requireAuth } from './context.js';
 import { actorOf } from './actor.js';

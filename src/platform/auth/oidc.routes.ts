@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../module.js';
 import { authErrors } from './auth.errors.js';
 import { OidcRelyingParty, oidcConfigured } from './oidc-client.js';
 import { beginOidcSignIn, completeOidcSignIn } from './oidc-sign-in.js';

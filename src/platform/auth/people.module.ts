@@ -4,8 +4,8 @@
  * (`registerAuth` in app.ts); if it is not there, the module registers it for its own routes.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
-import type { ModuleDefinition } from '../../modules/registry.js';
+import type { AppDeps } from '../module.js';
+import type { ModuleDefinition } from '../module.js';
 import { isAuthRegistered, registerAuth } from './plugin.js';
 import { authRoutes } from './auth.routes.js';
 import { tokensRoutes } from './tokens.routes.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { login } from '../../../test/auth-helpers.js';
-import { seedDemo } from '../db/prepare.js';
+import { seedDemo } from '../../app/prepare.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './seed-demo.js';
 
 let t: TestApp;

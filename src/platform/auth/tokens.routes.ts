@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../module.js';
 import { requireAuth } from './context.js';
 import { createApiToken } from './create-api-token.js';
 import { listApiTokens } from './list-api-tokens.js';

@@ -1,7 +1,7 @@
 /** Brings a database to the current version: migrations, then each module's bootstrap. */
-import type { Db } from './index.js';
-import { migrate } from './migrate.js';
-import { modules } from '../../modules/registry.js';
+import type { Db } from '../platform/db/index.js';
+import { migrate } from '../platform/db/migrate.js';
+import { modules } from './registry.js';
 
 export async function prepareDatabase(db: Db): Promise<string[]> {
   const applied = await migrate(db);

@@ -8,29 +8,22 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { responseSerializerCompiler } from './platform/http/serializer.js';
-import { registerSecurityHeaders } from './platform/http/security-headers.js';
-import { registerRateLimit } from './platform/http/rate-limit.js';
-import { initSecretBox } from './platform/secret-box.js';
-import type { Config } from './platform/config.js';
-import type { Db } from './platform/db/index.js';
-import type { Mailer } from './platform/mail/types.js';
-import { errors } from './platform/http/errors.js';
-import { registerProblemHandling, sendProblem, toAppError } from './platform/http/problem.js';
-import { completeOpenApi, SECURITY_SCHEMES } from './platform/http/openapi.js';
-import { registerIdempotency } from './platform/http/idempotency.js';
-import { registerAuth } from './platform/auth/plugin.js';
-import { modules } from './modules/registry.js';
+import { responseSerializerCompiler } from '../platform/http/serializer.js';
+import { registerSecurityHeaders } from '../platform/http/security-headers.js';
+import { registerRateLimit } from '../platform/http/rate-limit.js';
+import { initSecretBox } from '../platform/secret-box.js';
+import type { AppDeps } from '../platform/module.js';
+import { errors } from '../platform/http/errors.js';
+import { registerProblemHandling, sendProblem, toAppError } from '../platform/http/problem.js';
+import { completeOpenApi, SECURITY_SCHEMES } from '../platform/http/openapi.js';
+import { registerIdempotency } from '../platform/http/idempotency.js';
+import { registerAuth } from '../platform/auth/plugin.js';
+import { modules } from './registry.js';
 
 z.config(z.locales.it());
 
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  mailer: Mailer;
-}
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 export const BODY_LIMIT = 512 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
