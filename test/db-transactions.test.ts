@@ -5,8 +5,8 @@
  * connection is clean for the next transaction whatever happened in the previous one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ROLE, type Db } from '../src/platform/db/index.js';
-import { createTestDb } from './helpers.js';
+import { APP_ROLE, TX_ATTEMPTS, type Db } from '../src/platform/db/index.js';
+import { backend, createTestDb } from './helpers.js';
 
 let db: Db;
 const ORG = '00000000-0000-4000-8000-00000000abcd';
@@ -127,5 +127,74 @@ describe('db.tx', () => {
       tx.last(tx.query('insert into tx_probe (id, note) values (8, $1)', ['ok']));
     });
     expect(await ids()).toEqual([8]);
+  });
+});
+
+describe('retries', () => {
+  it('runs a transaction again after a serialization failure, and the first attempt leaves nothing', async () => {
+    await clear();
+    let attempts = 0;
+    const out = await db.tx({ organizationId: ORG }, async (tx) => {
+      attempts++;
+      await tx.query('insert into tx_probe (id, note) values ($1, $2)', [attempts, 'try']);
+      if (attempts < 3) throw Object.assign(new Error('could not serialize access'), { code: attempts === 1 ? '40001' : '40P01' });
+      return 'done';
+    });
+    expect(out).toBe('done');
+    expect(attempts).toBe(3);
+    expect(await ids()).toEqual([3]);
+  });
+
+  it('gives up after TX_ATTEMPTS and throws the last error; other errors are never retried', async () => {
+    let attempts = 0;
+    const failing = db.ownerTx(async () => {
+      attempts++;
+      throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    });
+    await expect(failing).rejects.toMatchObject({ code: '40P01' });
+    expect(attempts).toBe(TX_ATTEMPTS);
+    attempts = 0;
+    await expect(
+      db.ownerTx(async () => {
+        attempts++;
+        throw Object.assign(new Error('duplicate'), { code: '23505' });
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(attempts).toBe(1);
+  });
+});
+
+describe('a real deadlock', () => {
+  it(`is retried on ${backend()}: both transactions commit`, async () => {
+    const pool = await createTestDb({ poolSize: 4 });
+    try {
+      await pool.ownerTx((tx) => tx.exec(`create table dl (id int primary key, n int not null); insert into dl values (1, 0), (2, 0);`));
+      let attempts = 0;
+      let ready = 0;
+      // waits until both hold their first row (PostgreSQL), or 300 ms (PGlite runs one transaction at a time)
+      const bothLocked = () =>
+        new Promise<void>((resolve) => {
+          ready++;
+          const until = Date.now() + 300;
+          const wait = () => (ready >= 2 || Date.now() > until ? resolve() : setTimeout(wait, 5));
+          wait();
+        });
+      // each takes one row, waits for the other to take its row, then asks for the other's: a deadlock on PostgreSQL
+      const move = (first: number, second: number) =>
+        pool.ownerTx(async (tx) => {
+          attempts++;
+          await tx.query('update dl set n = n + 1 where id = $1', [first]);
+          if (attempts <= 2) await bothLocked();
+          await tx.query('update dl set n = n + 1 where id = $1', [second]);
+        });
+      await Promise.all([move(1, 2), move(2, 1)]);
+      // PostgreSQL broke the deadlock by failing one of them (40P01), which ran again
+      if (backend() === 'postgresql') expect(attempts).toBeGreaterThanOrEqual(3);
+      else expect(attempts).toBe(2);
+      const r = await pool.query<{ id: number; n: number }>('select id, n from dl order by id');
+      expect(r.rows).toEqual([{ id: 1, n: 2 }, { id: 2, n: 2 }]);
+    } finally {
+      await pool.close();
+    }
   });
 });

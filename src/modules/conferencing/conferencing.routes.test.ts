@@ -7,6 +7,16 @@ import { addDays, romeParts } from './booking-rules.js';
 import { createBooking } from './create-booking.js';
 import { rome, workingDayAfter } from './conferencing.test-support.js';
 
+/** The last Sundays of March and October of a year: the days Rome changes to and from summer time. */
+function changeDays(year: number): { spring: string; autumn: string } {
+  const lastSunday = (month: string) => {
+    let d = `${year}-${month}-31`;
+    while (new Date(`${d}T12:00:00Z`).getUTCDay() !== 0) d = addDays(d, -1);
+    return d;
+  };
+  return { spring: lastSunday('03'), autumn: lastSunday('10') };
+}
+
 let t: TestApp;
 let admin: Record<string, string>;
 let operator: Record<string, string>;
@@ -176,6 +186,8 @@ describe('bookings', () => {
 
   it('answers each calendar rule with its own code', async () => {
     const today = romeParts(Date.now()).date;
+    // next year's Christmas: past any notice, within the horizon, whatever today is
+    const christmas = `${Number(today.slice(0, 4)) + 1}-12-25`;
     const cases: [Record<string, unknown>, number, string][] = [
       [{ start: rome(day, '12:00'), end: rome(day, '12:00') }, 422, 'booking.invalid_range'],
       [{ expectedConnections: 0 }, 422, 'booking.connections_invalid'],
@@ -186,7 +198,7 @@ describe('bookings', () => {
       [{ start: rome(day, '08:00'), end: rome(day, '16:01') }, 422, 'booking.too_long'],
       [{ start: rome(day, '07:30'), end: rome(day, '09:00') }, 422, 'booking.outside_opening_hours'],
       [{ start: rome(day, '19:00'), end: rome(addDays(day, 1), '00:30') }, 422, 'booking.outside_opening_hours'],
-      [{ start: '2027-12-25T10:00:00+01:00', end: '2027-12-25T11:00:00+01:00' }, 422, 'booking.holiday'],
+      [{ start: `${christmas}T10:00:00+01:00`, end: `${christmas}T11:00:00+01:00` }, 422, 'booking.holiday'],
       [{ start: '2027-01-12T10:00:00' }, 400, 'request.invalid'],
       [{ kind: 'party' }, 400, 'request.invalid'],
     ];
@@ -194,32 +206,35 @@ describe('bookings', () => {
       const r = await book(member, over);
       expect([r.statusCode, r.json().code], JSON.stringify(over)).toEqual([status, code]);
     }
-    const rows = await t.db.query<{ n: number }>(`select count(*)::int as n from bookings where expected_connections <= 0 or starts_at >= '2027-12-25'`);
+    const rows = await t.db.query<{ n: number }>(`select count(*)::int as n from bookings where expected_connections <= 0 or starts_at >= $1::date`, [christmas]);
     expect(rows.rows[0].n).toBe(0);
   });
 
-  it('computes daylight-saving days in Europe/Rome (2027-03-28 and 2027-10-31)', async () => {
-    // 28 March 2027: local 00:00-09:00 lasts 8 real hours (02:00 jumps to 03:00): within 480 minutes
-    const spring = await book(member, { platformId: allDayId, start: '2027-03-28T00:00:00+01:00', end: '2027-03-28T09:00:00+02:00', expectedConnections: 50 });
+  it('computes daylight-saving days in Europe/Rome (the last Sundays of March and October of next year)', async () => {
+    const { spring: march, autumn: october } = changeDays(Number(romeParts(Date.now()).date.slice(0, 4)) + 1);
+    const eve = addDays(march, -1);
+    const after = addDays(march, 1);
+    // the last Sunday of March: local 00:00-09:00 lasts 8 real hours (02:00 jumps to 03:00): within 480 minutes
+    const spring = await book(member, { platformId: allDayId, start: `${march}T00:00:00+01:00`, end: `${march}T09:00:00+02:00`, expectedConnections: 50 });
     expect(spring.statusCode, spring.body).toBe(201);
     expect(Date.parse(spring.json().end) - Date.parse(spring.json().start)).toBe(8 * 3600_000);
-    // 31 October 2027: local 00:00-07:30 lasts 8.5 real hours (03:00 goes back to 02:00): too long
-    const autumn = await book(member, { platformId: allDayId, start: '2027-10-31T00:00:00+02:00', end: '2027-10-31T07:30:00+01:00' });
+    // the last Sunday of October: local 00:00-07:30 lasts 8.5 real hours (03:00 goes back to 02:00): too long
+    const autumn = await book(member, { platformId: allDayId, start: `${october}T00:00:00+02:00`, end: `${october}T07:30:00+01:00` });
     expect(autumn.json().code).toBe('booking.too_long');
-    const autumnOk = await book(member, { platformId: allDayId, start: '2027-10-31T00:00:00+02:00', end: '2027-10-31T07:00:00+01:00', expectedConnections: 50 });
+    const autumnOk = await book(member, { platformId: allDayId, start: `${october}T00:00:00+02:00`, end: `${october}T07:00:00+01:00`, expectedConnections: 50 });
     expect(autumnOk.statusCode).toBe(201);
-    // 20:00-24:00 local on 28 March 2027 is 18:00Z-22:00Z
-    const evening = await book(member, { platformId: allDayId, start: rome('2027-03-28', '20:00'), end: '2027-03-29T00:00:00+02:00', expectedConnections: 50 });
+    // 20:00-24:00 local on the last Sunday of March is 18:00Z-22:00Z
+    const evening = await book(member, { platformId: allDayId, start: rome(march, '20:00'), end: `${after}T00:00:00+02:00`, expectedConnections: 50 });
     expect(evening.statusCode, evening.body).toBe(201);
-    expect(evening.json().start).toBe('2027-03-28T18:00:00.000Z');
-    const full = await book(member, { platformId: allDayId, start: '2027-03-28T06:30:00Z', end: '2027-03-28T07:30:00Z' });
+    expect(evening.json().start).toBe(`${march}T18:00:00.000Z`);
+    const full = await book(member, { platformId: allDayId, start: `${march}T06:30:00Z`, end: `${march}T07:30:00Z` });
     expect(full.statusCode).toBe(409);
-    expect(full.json().overflows).toEqual([{ start: '2027-03-28T06:30:00.000Z', end: '2027-03-28T07:00:00.000Z', used: 50, requested: 10, capacity: 50, excess: 10 }]);
-    const avail = await t.app.inject({ method: 'GET', url: `/api/v1/conference-platforms/${allDayId}/availability?from=2027-03-28T00:00:00%2B01:00&to=2027-03-29T00:00:00%2B02:00`, headers: member });
+    expect(full.json().overflows).toEqual([{ start: `${march}T06:30:00.000Z`, end: `${march}T07:00:00.000Z`, used: 50, requested: 10, capacity: 50, excess: 10 }]);
+    const avail = await t.app.inject({ method: 'GET', url: `/api/v1/conference-platforms/${allDayId}/availability?from=${march}T00:00:00%2B01:00&to=${after}T00:00:00%2B02:00`, headers: member });
     expect(avail.json()).toEqual([
-      { start: '2027-03-27T23:00:00.000Z', end: '2027-03-28T07:00:00.000Z', used: 50, free: 0 },
-      { start: '2027-03-28T07:00:00.000Z', end: '2027-03-28T18:00:00.000Z', used: 0, free: 50 },
-      { start: '2027-03-28T18:00:00.000Z', end: '2027-03-28T22:00:00.000Z', used: 50, free: 0 },
+      { start: `${eve}T23:00:00.000Z`, end: `${march}T07:00:00.000Z`, used: 50, free: 0 },
+      { start: `${march}T07:00:00.000Z`, end: `${march}T18:00:00.000Z`, used: 0, free: 50 },
+      { start: `${march}T18:00:00.000Z`, end: `${march}T22:00:00.000Z`, used: 50, free: 0 },
     ]);
   });
 

@@ -11,6 +11,12 @@
  * answered in order, so a transaction costs fewer round trips. `begin` goes out together with
  * the transaction's first statement; statements a transaction hands to `tx.last()` go out
  * together with its `commit`. PGlite runs the same statements one after the other.
+ *
+ * A transaction that fails on a serialization failure or a deadlock (SQLSTATE 40001, 40P01) is
+ * run again from the start, up to TX_ATTEMPTS times in all, after a short random pause that grows
+ * with each attempt; then the error goes to the caller (the API answers 503 with Retry-After). So a
+ * transaction's function must be safe to run again: its effects are its statements, and anything
+ * else it does (dropping an in-process cache) must be harmless to repeat.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,6 +92,27 @@ class LastStatements {
   }
 }
 
+/** How many times a transaction runs at most when it meets a serialization failure or a deadlock. */
+export const TX_ATTEMPTS = 5;
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/** Whether an error is a serialization failure or a deadlock, which a new attempt may not meet. */
+export function isRetryableTxError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && RETRYABLE.has((err as { code?: string }).code ?? '');
+}
+
+/** Runs a transaction, again on a retryable failure, with jittered exponential pauses (≤ 5, 10, 20, 40 ms). */
+async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (n >= TX_ATTEMPTS || !isRetryableTxError(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** (n - 1)));
+    }
+  }
+}
+
 const CONTEXT_SQL = `select set_config('role', $1, true), set_config('app.organization_id', $2, true),
   set_config('app.user_id', $3, true), set_config('app.platform', $4, true)`;
 
@@ -134,14 +161,16 @@ class PgliteDb implements Db {
   }
 
   tx<T>(ctx: DbContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.pglite.transaction(async (t) => {
-      await t.query(CONTEXT_SQL, contextParams(ctx));
-      return this.run(t, fn);
-    });
+    return withRetry(() =>
+      this.pglite.transaction(async (t) => {
+        await t.query(CONTEXT_SQL, contextParams(ctx));
+        return this.run(t, fn);
+      }),
+    );
   }
 
   ownerTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.pglite.transaction((t) => this.run(t, fn));
+    return withRetry(() => this.pglite.transaction((t) => this.run(t, fn)));
   }
 
   async close(): Promise<void> {
@@ -223,11 +252,11 @@ class PostgresDb implements Db {
   }
 
   tx<T>(ctx: DbContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.run(ctx, fn);
+    return withRetry(() => this.run(ctx, fn));
   }
 
   ownerTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.run(null, fn);
+    return withRetry(() => this.run(null, fn));
   }
 
   async close(): Promise<void> {

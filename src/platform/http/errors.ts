@@ -123,6 +123,12 @@ export const errors = {
     title: 'Il database non è raggiungibile',
     titleEn: 'Database unavailable',
   }),
+  /** Transactions that kept meeting others (deadlocks, serialization failures) after every retry. */
+  databaseBusy: defineError('database.busy', {
+    status: 503,
+    title: 'Il servizio è molto occupato: riprova tra un momento',
+    titleEn: 'The service is busy: try again in a moment',
+  }),
   internal: defineError('server.internal', {
     status: 500,
     title: 'Errore interno: riprova; se persiste, contatta l’assistenza',

@@ -30,7 +30,10 @@ export function problemOf(err: AppError, instance?: string): Problem {
   };
 }
 
+/** Sends the problem document; an error whose data carries `retryAfter` (seconds) also sets Retry-After. */
 export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
+  const retryAfter = err.extra?.retryAfter;
+  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) reply.header('retry-after', String(Math.max(0, Math.ceil(retryAfter))));
   return reply
     .code(err.status)
     .header('content-type', 'application/problem+json; charset=utf-8')
@@ -81,6 +84,10 @@ export function toAppError(err: unknown): AppError {
       return errors.conflict('I dati violano una regola di integrità.');
     case '42501':
       return errors.forbidden();
+    // still meeting other transactions after the transaction helper's retries (platform/db)
+    case '40001':
+    case '40P01':
+      return errors.databaseBusy(undefined, { retryAfter: 1 });
   }
   if (e.code && PG_CONNECTION_CODES.has(e.code)) return errors.databaseUnavailable();
   if (e.code === 'FST_ERR_NOT_FOUND') return errors.routeNotFound();

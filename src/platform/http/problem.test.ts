@@ -1,0 +1,48 @@
+/** The one error mapper: transactions that kept deadlocking answer 503 with Retry-After; errors' retryAfter sets the header. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerProblemHandling } from './problem.js';
+import { defineError } from './errors.js';
+
+const slowDown = defineError('test.slow_down', { status: 429, title: 'Piano', titleEn: 'Slow down' });
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  app = Fastify();
+  registerProblemHandling(app);
+  app.get('/deadlock', async () => {
+    throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+  });
+  app.get('/serialization', async () => {
+    throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+  });
+  app.get('/slow', async () => {
+    throw slowDown('Riprova tra poco.', { retryAfter: 12.2 });
+  });
+  app.get('/plain', async () => {
+    throw slowDown('Riprova tra poco.');
+  });
+  await app.ready();
+});
+afterAll(() => app.close());
+
+describe('problem mapping', () => {
+  it('answers 503 database.busy with Retry-After for deadlocks and serialization failures', async () => {
+    for (const url of ['/deadlock', '/serialization']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.json()).toMatchObject({ code: 'database.busy', status: 503, retryAfter: 1 });
+      expect(res.json().title).toMatch(/riprova/);
+    }
+  });
+
+  it('sets Retry-After from the error’s data, in whole seconds, and only when it has one', async () => {
+    const slow = await app.inject({ url: '/slow' });
+    expect(slow.statusCode).toBe(429);
+    expect(slow.headers['retry-after']).toBe('13');
+    const plain = await app.inject({ url: '/plain' });
+    expect(plain.headers['retry-after']).toBeUndefined();
+  });
+});
