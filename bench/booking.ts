@@ -201,7 +201,7 @@ async function main() {
     await db.query('analyze');
     const days = workingDays(3, dayCount);
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: fresh.url, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000000', JOBS: 'off', DATA_DIR: fresh.dataDir, PORT: '0', NODE_ENV: 'production' });
+    const config = loadConfig({ ...process.env, DATABASE_URL: fresh.url, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000000', RATE_LIMIT_ADDRESS_MAX: '1000000000', RATE_LIMIT_FAILED_AUTH_MAX: '1000000000', JOBS: 'off', DATA_DIR: fresh.dataDir, PORT: '0', NODE_ENV: 'production' });
     app = await buildApp({ config, db, mailer: createMailer(config) });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

@@ -97,7 +97,7 @@ async function main() {
     const user = await createUser(db, { email: 'bench@agilepa.example', displayName: 'Bench', password: 'bench-password-123', organizationId: aglie!.id, roles: ['employee'] }, systemActor('bench'));
     const { token } = await createApiToken(db, { userId: user.id, name: 'bench' });
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000000', JOBS: 'off', DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production' });
+    const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000000', RATE_LIMIT_ADDRESS_MAX: '1000000000', RATE_LIMIT_FAILED_AUTH_MAX: '1000000000', JOBS: 'off', DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production' });
     const app = await buildApp({ config, db, mailer: createMailer(config) });
     await app.listen({ port: 0, host: '127.0.0.1' });
     closers.unshift(() => app.close());

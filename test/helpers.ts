@@ -48,7 +48,7 @@ export async function createTestDb(opts: { poolSize?: number } = {}): Promise<Db
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agilepa-data-'));
-  return loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, JOBS: 'off', RATE_LIMIT_MAX: '100000', NODE_ENV: 'test', ...overrides });
+  return loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, JOBS: 'off', RATE_LIMIT_MAX: '100000', RATE_LIMIT_ADDRESS_MAX: '100000', RATE_LIMIT_FAILED_AUTH_MAX: '100000', NODE_ENV: 'test', ...overrides });
 }
 
 export interface TestApp {

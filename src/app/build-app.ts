@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
@@ -10,14 +10,14 @@ import { z } from 'zod';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { responseSerializerCompiler } from '../platform/http/serializer.js';
 import { registerSecurityHeaders } from '../platform/http/security-headers.js';
-import { registerRateLimit } from '../platform/http/rate-limit.js';
+import { registerCallerLimit, registerRateLimit } from '../platform/http/rate-limit.js';
 import { initSecretBox } from '../platform/secret-box.js';
 import type { AppDeps } from '../platform/module.js';
 import { errors } from '../platform/http/errors.js';
 import { registerProblemHandling, sendProblem, toAppError } from '../platform/http/problem.js';
 import { completeOpenApi, SECURITY_SCHEMES } from '../platform/http/openapi.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
-import { registerAuth } from '../platform/auth/plugin.js';
+import { registerAuth, SESSION_COOKIE } from '../platform/auth/plugin.js';
 import { modules } from './registry.js';
 
 z.config(z.locales.it());
@@ -32,7 +32,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // which X-Forwarded-For entries count (TRUST_PROXY): none unless the operator names its proxies
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
     ajv: { customOptions: { removeAdditional: false } },
     // Errors Fastify raises before routing (malformed URL, over-long parameter) are problems too.
     frameworkErrors: (err, _req, reply) => {
@@ -59,13 +60,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
-  // before sign-in is resolved: a flood is turned away without touching the database
-  registerRateLimit(app, {
-    max: config.RATE_LIMIT_MAX,
-    keyOf: (req) => (req.headers.authorization ? `t:${req.headers.authorization.slice(-16)}` : `ip:${req.ip}`),
-  });
+  // before sign-in is resolved: a flood of bad credentials is turned away without touching the database
+  const rateLimit = {
+    perCaller: config.RATE_LIMIT_MAX,
+    perAddress: config.RATE_LIMIT_ADDRESS_MAX,
+    failedPerAddress: config.RATE_LIMIT_FAILED_AUTH_MAX,
+    hasCredentials: (req: FastifyRequest) => !!req.headers.authorization || (req.headers.cookie?.includes(`${SESSION_COOKIE}=`) ?? false),
+    callerOf: (req: FastifyRequest) => (req.auth ? (req.auth.via === 'token' ? `t:${req.auth.tokenId}` : `u:${req.auth.userId}`) : null),
+  };
+  const limits = registerRateLimit(app, rateLimit);
   await app.register(cookie);
   await registerAuth(app, deps);
+  registerCallerLimit(app, rateLimit, limits);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

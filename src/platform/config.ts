@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** The address to listen on: this machine only by default (the demo's passwords are public); 0.0.0.0 or :: for every interface. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z
     .string()
@@ -18,7 +20,22 @@ const schema = z.object({
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
+  /** API requests a minute of one signed-in person or one API token. */
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  /** API requests a minute of one address without credentials (an office behind one address shares it). */
+  RATE_LIMIT_ADDRESS_MAX: z.coerce.number().int().positive().default(1200),
+  /** Refused credentials a minute from one address before its credentials are refused unread. */
+  RATE_LIMIT_FAILED_AUTH_MAX: z.coerce.number().int().positive().default(60),
+  /**
+   * Which proxies' X-Forwarded-For entries count: 'off' (default: the connecting address is the
+   * client), a hop count ('1': one proxy in front), or addresses and CIDRs ('10.0.0.0/8,127.0.0.1').
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('off')
+    .refine((v) => v === 'off' || /^\d{1,2}$/.test(v) || v.split(',').every((p) => isIP(p.trim().split('/')[0]) !== 0 && (!p.includes('/') || /^\d{1,3}$/.test(p.trim().split('/')[1] ?? ''))), {
+      message: 'TRUST_PROXY: off, un numero di proxy (1) o indirizzi e CIDR separati da virgole',
+    }),
   JOBS: z.enum(['on', 'off']).default('on'),
   /**
    * How long a process reuses a resolved session or API token (seconds; 0 = never). A sign-out,
@@ -38,7 +55,14 @@ const schema = z.object({
   NODE_ENV: z.string().default('development'),
 });
 
-export type Config = z.infer<typeof schema> & { publicUrl: string; dataDir: string };
+export type Config = z.infer<typeof schema> & { publicUrl: string; dataDir: string; trustProxy: false | number | string[] };
+
+/** TRUST_PROXY as Fastify takes it: false, a hop count, or the trusted addresses and CIDRs. */
+function trustProxyOf(v: string): false | number | string[] {
+  if (v === 'off') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((p) => p.trim());
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -50,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
+    trustProxy: trustProxyOf(c.TRUST_PROXY),
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -1,11 +1,12 @@
 /**
- * Requests per caller in a fixed window (one minute), counted in this process: every answer
+ * Requests per caller in a fixed window (one minute), counted in this process: every API answer
  * carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (seconds to the
  * end of the window); past the limit the answer is a 429 problem+json with `Retry-After`.
  * One synchronous hook and a Map: the plugin used before (@fastify/rate-limit) awaited several
  * promises per request, a measurable part of a cached directory read.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { clock } from '../clock.js';
 import { errors } from './errors.js';
 
 export interface RateVerdict {
@@ -46,6 +47,19 @@ export class RateWindows {
     };
   }
 
+  /** The verdict `hit` would give without counting this request. */
+  peek(key: string, now: number): RateVerdict {
+    const w = this.windows.get(key);
+    const live = w && w.endsAt > now ? w : null;
+    const count = live?.count ?? 0;
+    return {
+      limit: this.max,
+      remaining: Math.max(0, this.max - count),
+      resetSeconds: live ? Math.ceil((live.endsAt - now) / 1000) : Math.ceil(this.windowMs / 1000),
+      exceeded: count >= this.max,
+    };
+  }
+
   /** Drops the windows that have ended (at most once per window length). */
   private sweep(now: number): void {
     for (const [key, w] of this.windows) {
@@ -61,19 +75,84 @@ export class RateWindows {
 }
 
 export interface RateLimitOptions {
-  max: number;
+  /** Requests a minute of one signed-in person (session) or one API token. */
+  perCaller: number;
+  /** Requests a minute of one address without credentials (pages of citizens, sign-in, a whole office behind one address). */
+  perAddress: number;
+  /** Requests a minute of one address whose credentials did not resolve; past it, credentials from there are refused unread. */
+  failedPerAddress: number;
   windowMs?: number;
-  keyOf(req: FastifyRequest): string;
+  /** Whether the request carries credentials (a session cookie or an Authorization header). */
+  hasCredentials(req: FastifyRequest): boolean;
+  /** The caller once credentials are resolved ('u:<user>' or 't:<token>'), or null. */
+  callerOf(req: FastifyRequest): string | null;
 }
 
-export function registerRateLimit(app: FastifyInstance, opts: RateLimitOptions): RateWindows {
-  const windows = new RateWindows(opts.max, opts.windowMs ?? 60_000);
+const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+
+function setHeaders(reply: FastifyReply, v: RateVerdict): void {
+  reply.header('x-ratelimit-limit', v.limit).header('x-ratelimit-remaining', v.remaining).header('x-ratelimit-reset', v.resetSeconds);
+}
+
+function refusal(reply: FastifyReply, v: RateVerdict, detail: string) {
+  reply.header('retry-after', v.resetSeconds);
+  return errors.rateLimited(detail);
+}
+
+export interface RateLimits {
+  callers: RateWindows;
+  addresses: RateWindows;
+  failures: RateWindows;
+}
+
+/**
+ * API requests only (static files of the web app are never counted). Three windows a minute:
+ * - before credentials are resolved: an address whose credentials failed `failedPerAddress` times
+ *   is refused at once, so a flood of made-up tokens or cookies never reaches the database, and
+ *   rotating them gains nothing (the key is the address, never the credential's text);
+ * - a request without credentials counts against its address (`perAddress`);
+ * - once resolved, a request counts against its person or token (`perCaller`), wherever it comes
+ *   from: ten colleagues behind one office address each have their own allowance.
+ * Call `registerCallerLimit` after the auth plugin, `registerRateLimit` before it.
+ */
+export function registerRateLimit(app: FastifyInstance, opts: RateLimitOptions): RateLimits {
+  const windowMs = opts.windowMs ?? 60_000;
+  const limits: RateLimits = {
+    callers: new RateWindows(opts.perCaller, windowMs),
+    addresses: new RateWindows(opts.perAddress, windowMs),
+    failures: new RateWindows(opts.failedPerAddress, windowMs),
+  };
   app.addHook('onRequest', (req, reply, done) => {
-    const v = windows.hit(opts.keyOf(req), Date.now());
-    reply.header('x-ratelimit-limit', v.limit).header('x-ratelimit-remaining', v.remaining).header('x-ratelimit-reset', v.resetSeconds);
+    if (!isApi(req)) return done();
+    const now = clock.now();
+    if (opts.hasCredentials(req)) {
+      const f = limits.failures.peek(`ip:${req.ip}`, now);
+      if (!f.exceeded) return done();
+      setHeaders(reply, f);
+      return done(refusal(reply, f, `Troppe credenziali non valide da questo indirizzo; riprova tra ${f.resetSeconds} s.`));
+    }
+    const v = limits.addresses.hit(`ip:${req.ip}`, now);
+    setHeaders(reply, v);
     if (!v.exceeded) return done();
-    reply.header('retry-after', v.resetSeconds);
-    done(errors.rateLimited(`Limite di ${v.limit} richieste al minuto superato; riprova tra ${v.resetSeconds} s.`));
+    done(refusal(reply, v, `Limite di ${v.limit} richieste al minuto superato; riprova tra ${v.resetSeconds} s.`));
   });
-  return windows;
+  // credentials refused (401: a made-up token, a cookie of an ended session on a page that needs one) count against the address
+  app.addHook('onResponse', (req, reply, done) => {
+    if (isApi(req) && reply.statusCode === 401 && opts.hasCredentials(req)) limits.failures.hit(`ip:${req.ip}`, clock.now());
+    done();
+  });
+  return limits;
+}
+
+/** The per-person (or per-token) window, once the auth plugin has resolved the caller. */
+export function registerCallerLimit(app: FastifyInstance, opts: Pick<RateLimitOptions, 'callerOf' | 'hasCredentials'>, limits: RateLimits): void {
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!isApi(req) || !opts.hasCredentials(req)) return done();
+    const caller = opts.callerOf(req);
+    // unresolved credentials: counted as a failure when answered; meanwhile the address pays
+    const v = caller ? limits.callers.hit(caller, clock.now()) : limits.addresses.hit(`ip:${req.ip}`, clock.now());
+    setHeaders(reply, v);
+    if (!v.exceeded) return done();
+    done(refusal(reply, v, `Limite di ${v.limit} richieste al minuto superato; riprova tra ${v.resetSeconds} s.`));
+  });
 }
