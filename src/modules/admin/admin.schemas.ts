@@ -1,7 +1,7 @@
 /** Schemas shared by the admin routes. */
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination.js';
-import { romeLocalToInstant } from '../../platform/jobs/schedule.js';
+import { romeStartOfDay } from '../../platform/calendar/rome.js';
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
@@ -9,7 +9,7 @@ const MAX_YEAR = 2100;
 /** An instant with offset (2026-05-04T10:00:00+02:00) or a day (2026-05-04, midnight in Rome). */
 const instant = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
-  .transform((v) => (v.length === 10 ? romeLocalToInstant(+v.slice(0, 4), +v.slice(5, 7), +v.slice(8, 10), 0, 0) : new Date(v)))
+  .transform((v) => (v.length === 10 ? new Date(romeStartOfDay(v)) : new Date(v)))
   .refine((d) => d.getUTCFullYear() >= MIN_YEAR && d.getUTCFullYear() <= MAX_YEAR, { message: `La data deve essere tra il ${MIN_YEAR} e il ${MAX_YEAR}` });
 
 const code = z.string().min(1).max(100).regex(/^[a-z][a-z0-9_.-]*$/, 'Usa lettere minuscole, cifre, punto, trattino o trattino basso');

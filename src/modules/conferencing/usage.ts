@@ -6,7 +6,7 @@
  */
 import { peakUse, type Load } from './capacity.js';
 import { romeParts } from './booking-rules.js';
-import { romeLocalToInstant } from '../../platform/jobs/schedule.js';
+import { romeStartOfDay } from '../../platform/calendar/rome.js';
 
 export interface UsageBooking extends Load {
   organizationId: string;
@@ -44,7 +44,7 @@ export function figuresOf(bookings: readonly Load[]): UsageFigures {
 
 /** Midnight in Rome at the start of a calendar date (YYYY-MM-DD), as an instant. */
 export function romeMidnight(date: string): number {
-  return romeLocalToInstant(+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10), 0, 0).getTime();
+  return romeStartOfDay(date);
 }
 
 /** The Europe/Rome month (YYYY-MM) of an instant. */

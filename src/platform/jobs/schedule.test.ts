@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSlot, parseScheduleSpec, romeOffsetMs } from './schedule.js';
+import { nextSlot, parseScheduleSpec } from './schedule.js';
 import { retryDelayMs } from './backoff.js';
 
 describe('schedule specs', () => {
@@ -28,8 +28,10 @@ describe('schedule specs', () => {
     expect(nextSlot('daily 09:00', new Date('2026-10-24T08:00:00Z')).toISOString()).toBe('2026-10-25T08:00:00.000Z');
     // Just before midnight in Rome (already the next day in Rome, still the day before in UTC).
     expect(nextSlot('daily 00:30', new Date('2026-07-10T22:10:00Z')).toISOString()).toBe('2026-07-10T22:30:00.000Z');
-    expect(romeOffsetMs(new Date('2026-01-10T12:00:00Z'))).toBe(3_600_000);
-    expect(romeOffsetMs(new Date('2026-07-10T12:00:00Z'))).toBe(7_200_000);
+    // A time skipped in spring runs one hour later; one repeated in autumn runs once, the first time.
+    expect(nextSlot('daily 02:30', new Date('2026-03-28T12:00:00Z')).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(nextSlot('daily 02:30', new Date('2026-10-24T12:00:00Z')).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(nextSlot('daily 02:30', new Date('2026-10-25T00:30:00Z')).toISOString()).toBe('2026-10-26T01:30:00.000Z');
   });
 });
 

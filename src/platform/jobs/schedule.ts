@@ -7,6 +7,8 @@
  *   wall-clock terms; one that occurs twice on the fall-back day runs once. Prefer times outside
  *   02:00–03:00.
  */
+import { addDays, romeDate, romeInstant, romeStartOfDay } from '../calendar/rome.js';
+
 export const SCHEDULE_TIME_ZONE = 'Europe/Rome';
 
 export type ScheduleSpec = { kind: 'every'; minutes: number } | { kind: 'daily'; hour: number; minute: number };
@@ -24,31 +26,13 @@ export function parseScheduleSpec(spec: string): ScheduleSpec {
   throw new Error(`Pianificazione non valida: "${spec}" (usa "every N minutes" o "daily HH:MM")`);
 }
 
-const romeParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SCHEDULE_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** Offset of Europe/Rome from UTC at an instant, in milliseconds (+1 h or +2 h). */
-export function romeOffsetMs(at: Date): number {
-  const p = Object.fromEntries(romeParts.formatToParts(at).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/** The instant at which Rome's wall clock shows that date and time. */
-export function romeLocalToInstant(year: number, month: number, day: number, hour: number, minute: number): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  let t = wall - romeOffsetMs(new Date(wall));
-  // Correct once more near a change of offset.
-  t = wall - romeOffsetMs(new Date(t));
-  return new Date(t);
+/**
+ * The instant of a daily slot on a Rome date. A time skipped in spring has no instant: the slot
+ * runs one hour later in wall-clock terms (the same UTC instant as with the winter offset).
+ */
+function dailySlot(date: string, hour: number, minute: number): number {
+  const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return romeInstant(date, time) ?? romeStartOfDay(date) + (hour * 60 + minute) * 60_000;
 }
 
 /** The first slot strictly after `after`. */
@@ -58,11 +42,10 @@ export function nextSlot(spec: ScheduleSpec | string, after: Date): Date {
     const step = s.minutes * 60_000;
     return new Date((Math.floor(after.getTime() / step) + 1) * step);
   }
-  const p = Object.fromEntries(romeParts.formatToParts(after).map((x) => [x.type, x.value]));
+  const today = romeDate(after.getTime());
   for (let d = 0; d < 3; d++) {
-    const day = new Date(Date.UTC(+p.year, +p.month - 1, +p.day + d));
-    const candidate = romeLocalToInstant(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), s.hour, s.minute);
-    if (candidate.getTime() > after.getTime()) return candidate;
+    const candidate = dailySlot(addDays(today, d), s.hour, s.minute);
+    if (candidate > after.getTime()) return new Date(candidate);
   }
   throw new Error('unreachable: no daily slot within three days');
 }
