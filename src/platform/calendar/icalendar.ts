@@ -13,6 +13,7 @@
  *   local time (RFC 5545 3.3.5 reads it as the first one), so it is written in UTC instead.
  * - All-day events use `VALUE=DATE` with an exclusive end date.
  */
+import { romeOffsetMs, romeWallClock } from './rome.js';
 
 export const CALENDAR_TIME_ZONE = 'Europe/Rome';
 export const DEFAULT_PRODUCT_ID = '-//Agile PA//Agile PA//IT';
@@ -128,17 +129,6 @@ export function foldLine(line: string): string {
 
 // ---------------------------------------------------------------- time
 
-const romeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: CALENDAR_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 function ms(t: number | Date): number {
   const v = t instanceof Date ? t.getTime() : t;
   if (!Number.isFinite(v)) throw new Error(`Istante non valido nel calendario: ${String(t)}`);
@@ -147,17 +137,9 @@ function ms(t: number | Date): number {
 
 /** The Europe/Rome wall-clock time of an instant as YYYYMMDDTHHMMSS. */
 export function romeLocal(t: number | Date): string {
-  const p: Record<string, string> = {};
-  for (const part of romeFormat.formatToParts(new Date(ms(t)))) p[part.type] = part.value;
-  return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
-}
-
-/** Offset of Europe/Rome from UTC at an instant, in milliseconds (3,600,000 or 7,200,000). */
-export function romeOffsetMs(t: number | Date): number {
-  const v = Math.floor(ms(t) / 1000) * 1000;
-  const l = romeLocal(v);
-  const asUtc = Date.UTC(+l.slice(0, 4), +l.slice(4, 6) - 1, +l.slice(6, 8), +l.slice(9, 11), +l.slice(11, 13), +l.slice(13, 15));
-  return asUtc - v;
+  const w = romeWallClock(ms(t));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(w.year).padStart(4, '0')}${two(w.month)}${two(w.day)}T${two(w.hour)}${two(w.minute)}${two(w.second)}`;
 }
 
 /** An instant in UTC as YYYYMMDDTHHMMSSZ. */
