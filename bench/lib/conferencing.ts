@@ -12,7 +12,8 @@ import { createApiToken } from '../../src/platform/auth/create-api-token.js';
 import { findOrganizationByCode } from '../../src/modules/organizations/index.js';
 import { createOrganization } from '../../src/modules/organizations/create-organization.js';
 import { createPlatform } from '../../src/modules/conferencing/create-platform.js';
-import { addDays, isItalianHoliday, romeParts } from '../../src/modules/conferencing/booking-rules.js';
+import { addDays, romeParts } from '../../src/platform/calendar/rome.js';
+import { isItalianHoliday } from '../../src/platform/calendar/working-days.js';
 import { rome } from '../../src/modules/conferencing/conferencing.test-support.js';
 
 /** Municipalities of the official list (Piedmont) that book. */

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../auth-helpers.js';
 import { createBooking } from '../../src/modules/conferencing/create-booking.js';
 import { rome, workingDayAfter } from '../../src/modules/conferencing/conferencing.test-support.js';
-import { addDays, romeParts } from '../../src/modules/conferencing/booking-rules.js';
+import { addDays, romeParts } from '../../src/platform/calendar/rome.js';
 import { PHONE, expectAccessible, h1, newPage, signIn, type Server } from './harness.js';
 import { setUpConferencing, type Call } from './conferencing-setup.js';
 

@@ -20,7 +20,9 @@
  */
 import type { Db, DbContext, Queryable } from '../../platform/db/index.js';
 import type { AppError } from '../../platform/http/errors.js';
-import { bookingViolation, isItalianHoliday, romeOffsetMs, romeParts, type BookingRules } from './booking-rules.js';
+import { bookingViolation, type BookingRules } from './booking-rules.js';
+import { romeOffsetMs, romeParts } from '../../platform/calendar/rome.js';
+import { isItalianHoliday } from '../../platform/calendar/working-days.js';
 import { nearestFits, overflows, overflowsFrom, usageTimeline, type Load, type Overflow, type Segment } from './capacity.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import * as repo from './conferencing.repo.js';

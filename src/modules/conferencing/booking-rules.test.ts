@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, bookingViolation, isItalianHoliday, romeParts, withinOpeningHours, type BookingRules } from './booking-rules.js';
+import { bookingViolation, withinOpeningHours, type BookingRules } from './booking-rules.js';
+import { addDays, romeParts } from '../../platform/calendar/rome.js';
+import { isItalianHoliday } from '../../platform/calendar/working-days.js';
 
 const every = (w: [string, string][]) => Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, w]));
 const rules: BookingRules = {

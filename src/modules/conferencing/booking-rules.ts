@@ -1,14 +1,13 @@
 /**
  * The calendar rules of a booking, as pure functions: range, connections, minimum notice,
  * horizon, maximum duration, opening hours and Italian public holidays. Calendar dates and
- * local times are those of Europe/Rome, computed with Intl so daylight-saving days are right.
+ * local times are those of Europe/Rome (platform/calendar), so daylight-saving days are right.
  * Times are epoch milliseconds; the range is half-open [start, end).
  */
-import Holidays from 'date-holidays';
 import type { AppError } from '../../platform/http/errors.js';
+import { addDays, romeParts } from '../../platform/calendar/rome.js';
+import { isItalianHoliday } from '../../platform/calendar/working-days.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
-
-export const TIME_ZONE = 'Europe/Rome';
 
 /** Windows of local time per ISO weekday ("1" Monday … "7" Sunday): [["08:00","20:00"]]. */
 export type OpeningHours = Record<string, [string, string][]>;
@@ -20,100 +19,6 @@ export interface BookingRules {
   maxDurationMinutes: number;
   openingHours: OpeningHours;
   openOnHolidays: boolean;
-}
-
-export interface RomeParts {
-  /** YYYY-MM-DD */
-  date: string;
-  /** 1 Monday … 7 Sunday */
-  weekday: number;
-  /** minutes since local midnight */
-  minutes: number;
-}
-
-const fmt = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-const QUARTER_MS = 900_000;
-const DAY_MS = 86_400_000;
-/** Rome's offset from UTC (ms) per UTC quarter hour seen: the zone changes offset only at whole quarter hours (at 01:00 UTC since 1980). */
-const offsetByQuarter = new Map<number, number>();
-/** YYYY-MM-DD per day number (days since 1970-01-01). */
-const dateByDay = new Map<number, string>();
-
-/** Rome's offset from UTC in ms at an instant, from the time-zone database (Intl), looked up once per quarter hour. */
-export function romeOffsetMs(ms: number): number {
-  const q = Math.floor(ms / QUARTER_MS);
-  let offset = offsetByQuarter.get(q);
-  if (offset === undefined) {
-    const at = q * QUARTER_MS;
-    const p: Record<string, string> = {};
-    for (const part of fmt.formatToParts(new Date(at))) p[part.type] = part.value;
-    offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - at;
-    if (offsetByQuarter.size >= 100_000) offsetByQuarter.clear();
-    offsetByQuarter.set(q, offset);
-  }
-  return offset;
-}
-
-/** The Europe/Rome calendar date, weekday and local minute (seconds as a fraction) of an instant. */
-export function romeParts(ms: number): RomeParts {
-  const local = ms + romeOffsetMs(ms);
-  const day = Math.floor(local / DAY_MS);
-  let date = dateByDay.get(day);
-  if (date === undefined) {
-    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    if (dateByDay.size >= 100_000) dateByDay.clear();
-    dateByDay.set(day, date);
-  }
-  const seconds = Math.floor((local - day * DAY_MS) / 1000);
-  return {
-    date,
-    // 1970-01-01 was a Thursday (4)
-    weekday: ((((day + 3) % 7) + 7) % 7) + 1,
-    minutes: Math.floor(seconds / 60) + (seconds % 60) / 60,
-  };
-}
-
-const shiftedDates = new Map<string, string>();
-
-/**
- * A calendar date plus n days (dates as YYYY-MM-DD, no time zone involved). Remembered: the
- * rules of every booking and suggestion ask the same few (today plus the notice, the horizon).
- */
-export function addDays(date: string, n: number): string {
-  const key = `${date}${n}`;
-  let out = shiftedDates.get(key);
-  if (out === undefined) {
-    const d = new Date(`${date}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + n);
-    out = d.toISOString().slice(0, 10);
-    if (shiftedDates.size >= 10_000) shiftedDates.clear();
-    shiftedDates.set(key, out);
-  }
-  return out;
-}
-
-const holidaysIT = new Holidays('IT');
-const holidayCache = new Map<number, Set<string>>();
-
-/** Whether a calendar date (YYYY-MM-DD) is an Italian national public holiday. */
-export function isItalianHoliday(date: string): boolean {
-  const year = Number(date.slice(0, 4));
-  let set = holidayCache.get(year);
-  if (!set) {
-    set = new Set(holidaysIT.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
-    holidayCache.set(year, set);
-  }
-  return set.has(date);
 }
 
 function toMinutes(hhmm: string): number {

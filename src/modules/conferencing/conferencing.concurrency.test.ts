@@ -12,7 +12,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { AuthContext } from '../../platform/auth/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { createOrganization } from '../organizations/create-organization.js';
-import { addDays } from './booking-rules.js';
+import { addDays } from '../../platform/calendar/rome.js';
 import { createPlatform } from './create-platform.js';
 import { createBooking } from './create-booking.js';
 import { updateBooking } from './update-booking.js';

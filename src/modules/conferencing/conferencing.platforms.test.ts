@@ -9,7 +9,7 @@ import { cancelBooking } from './cancel-booking.js';
 import { decideBooking } from './decide-booking.js';
 import { createPlatform } from './create-platform.js';
 import { updatePlatform } from './update-platform.js';
-import { addDays } from './booking-rules.js';
+import { addDays } from '../../platform/calendar/rome.js';
 import { rome, workingDayAfter } from './conferencing.test-support.js';
 
 let t: TestApp;

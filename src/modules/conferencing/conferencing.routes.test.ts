@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { createUser, login, organizationId } from '../../../test/auth-helpers.js';
 import type { AuthContext } from '../../platform/auth/context.js';
-import { addDays, romeParts } from './booking-rules.js';
+import { addDays, romeParts } from '../../platform/calendar/rome.js';
 import { createBooking } from './create-booking.js';
 import { rome, workingDayAfter } from './conferencing.test-support.js';
 

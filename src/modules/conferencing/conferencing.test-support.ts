@@ -1,5 +1,6 @@
 /** Test support of the conferencing module: Rome-local instants and far-enough working days. */
-import { addDays, isItalianHoliday, romeParts } from './booking-rules.js';
+import { addDays, romeParts } from '../../platform/calendar/rome.js';
+import { isItalianHoliday } from '../../platform/calendar/working-days.js';
 
 /** The instant of a Europe/Rome local date and time ('2027-03-28', '08:00'), as ISO with offset. */
 export function rome(date: string, hhmm: string): string {

@@ -8,7 +8,7 @@
  * Runs in platform scope (all bodies), as the application role.
  */
 import type { Db } from '../../platform/db/index.js';
-import { addDays, romeParts } from './booking-rules.js';
+import { addDays, romeParts } from '../../platform/calendar/rome.js';
 import { queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 import { romeMidnight } from './usage.js';

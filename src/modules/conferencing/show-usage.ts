@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
 import { getOrganizationNames } from '../organizations/index.js';
-import { addDays } from './booking-rules.js';
+import { addDays } from '../../platform/calendar/rome.js';
 import { conferencingErrors as E } from './conferencing.errors.js';
 import { mayManage } from './update-platform.js';
 import { romeMidnight, usageReport, type UsageFigures } from './usage.js';

@@ -5,7 +5,7 @@
  * group's bookings (the sweep of capacity.ts).
  */
 import { peakUse, type Load } from './capacity.js';
-import { romeParts } from './booking-rules.js';
+import { romeParts } from '../../platform/calendar/rome.js';
 import { romeStartOfDay } from '../../platform/calendar/rome.js';
 
 export interface UsageBooking extends Load {

@@ -7,7 +7,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { createUser, login, organizationId, tokenFor } from '../../../test/auth-helpers.js';
 import type { AuthContext, Role } from '../../platform/auth/context.js';
-import { addDays, romeParts } from './booking-rules.js';
+import { addDays, romeParts } from '../../platform/calendar/rome.js';
 import { createBooking } from './create-booking.js';
 import { cancelBooking } from './cancel-booking.js';
 import { rome } from './conferencing.test-support.js';

@@ -120,32 +120,5 @@ export function minutesOf(hhmm: string): number {
   return h * 60 + m;
 }
 
-/** Easter Sunday of a year (Gregorian computus, Meeus/Jones/Butcher). */
-export function easterSunday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-const FIXED_HOLIDAYS = ['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26'];
-
-/** Whether a date is an Italian national public holiday (the platform is closed unless it opens on holidays). */
-export function isItalianHoliday(date: string): boolean {
-  if (FIXED_HOLIDAYS.includes(date.slice(5))) return true;
-  // Saint Francis of Assisi, a national holiday again from 2026 (Law 151/2025)
-  if (date.slice(5) === '10-04' && Number(date.slice(0, 4)) >= 2026) return true;
-  const easter = easterSunday(Number(date.slice(0, 4)));
-  return date === easter || date === addDays(easter, 1);
-}
+/** Italian national public holidays: the platform's one calendar, shared with the server. */
+export { isItalianHoliday } from '../../../platform/calendar/working-days.js';
