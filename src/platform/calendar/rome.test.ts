@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   addDays, addMonths, addMonthsToMonth, dateRange, dayNumber, daysBetween, fromDayNumber, isIsoDate, isoWeekday, isoWeekKey, monthEnd,
-  romeDate, romeInstant, romeOffsetMs, romeParts, romeTimeOfDay, romeWallClock, weekStart,
+  romeDate, romeInstant, romeOffsetMs, romeParts, romeStartOfDay, romeTimeOfDay, romeWallClock, weekStart,
 } from './rome.js';
 
 const FROM = Date.UTC(1950, 0, 1);
@@ -81,14 +81,31 @@ describe('instants in Rome (against Intl)', () => {
         const at = romeInstant(date, time);
         if (at === null) {
           // only a skipped hour has no instant: an hour later the clock shows a time an hour ahead
-          const before = romeInstant(date, '00:00')!;
-          expect(romeOffsetMs(before + 86_400_000) - romeOffsetMs(before)).not.toBe(0);
+          const start = romeStartOfDay(date);
+          expect(romeOffsetMs(start + 86_400_000) - romeOffsetMs(start - 1000)).not.toBe(0);
           return;
         }
         expect(intlWall(at)).toMatchObject({ date, time });
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('starts a day whose midnight was skipped at the jump to 01:00 (31 May 1970)', () => {
+    expect(romeInstant('1970-05-31', '00:30')).toBeNull();
+    const start = romeStartOfDay('1970-05-31');
+    expect(romeOffsetMs(start + 86_400_000) - romeOffsetMs(start - 1000)).toBe(3_600_000);
+    expect(intlWall(romeStartOfDay('1970-05-31'))).toMatchObject({ date: '1970-05-31', time: '01:00' });
+    expect(intlWall(romeStartOfDay('1970-05-31') - 60_000)).toMatchObject({ date: '1970-05-30', time: '23:59' });
+  });
+
+  it('starts every day of 1950–2100 at its first instant', () => {
+    const wrong: string[] = [];
+    for (let d = '1950-01-02'; d <= '2100-12-31'; d = addDays(d, 1)) {
+      const start = romeStartOfDay(d);
+      if (intlWall(start).date !== d || intlWall(start - 1000).date !== addDays(d, -1)) wrong.push(d);
+    }
+    expect(wrong).toEqual([]);
   });
 });
 

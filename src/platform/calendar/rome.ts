@@ -292,8 +292,14 @@ export function romeInstant(date: string, time: string): number | null {
   return null;
 }
 
-/** Midnight in Rome at the start of a date, as an instant. */
+/**
+ * The first instant of a date in Rome: midnight, or, on the days of 1966–1979 when the clocks
+ * moved forward at midnight, the instant at which they jumped to 01:00.
+ */
 export function romeStartOfDay(date: string): number {
-  // midnight always exists in Rome (the changes happen at 02:00 and 03:00)
-  return romeInstant(date, '00:00')!;
+  const midnight = romeInstant(date, '00:00');
+  if (midnight !== null) return midnight;
+  const wall = dayNumber(date) * DAY_MS;
+  // the offset in force just before the jump
+  return wall - romeOffsetMs(wall - 7_200_000);
 }
