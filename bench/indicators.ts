@@ -35,11 +35,11 @@ import { moduleJobs } from '../src/app/registry.js';
 import type { AuthContext } from '../src/platform/auth/context.js';
 import { systemActor } from '../src/platform/auth/actor.js';
 import { createUser } from '../src/platform/auth/create-user.js';
-import { indicatorBacklog, refreshIndicators } from '../src/modules/remote-work/refresh-indicators.js';
-import { showBodyIndicators } from '../src/modules/remote-work/show-body-indicators.js';
-import { showTerritoryIndicators } from '../src/modules/remote-work/show-territory-indicators.js';
-import { listTerritoryBodyIndicators } from '../src/modules/remote-work/list-territory-body-indicators.js';
-import { currentMonth, daysOfMonth, isoWeekday } from '../src/modules/remote-work/indicators.js';
+import { indicatorBacklog, refreshIndicators } from '../src/modules/remote-work/indicators/refresh-indicators.js';
+import { showBodyIndicators } from '../src/modules/remote-work/indicators/show-body-indicators.js';
+import { showTerritoryIndicators } from '../src/modules/remote-work/indicators/show-territory-indicators.js';
+import { listTerritoryBodyIndicators } from '../src/modules/remote-work/indicators/list-territory-body-indicators.js';
+import { currentMonth, daysOfMonth, isoWeekday } from '../src/modules/remote-work/indicators/indicator-rules.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -8,9 +8,9 @@
  * Prints one JSON line: {instances, optimal, maxGapPercent, ...}.
  */
 import { execFileSync } from 'node:child_process';
-import { planRemoteWork } from '../src/modules/remote-work/planner.js';
-import { validatePlan } from '../src/modules/remote-work/plan-validator.js';
-import { workingDays } from '../src/modules/remote-work/working-days.js';
+import { planRemoteWork } from '../src/modules/remote-work/planner/planner.js';
+import { validatePlan } from '../src/modules/remote-work/planner/plan-validator.js';
+import { workingDays } from '../src/modules/remote-work/plans/working-days.js';
 import { generateInstance, rng } from './lib/planner-instances.js';
 import { exactOptimum } from './lib/cbc.js';
 

@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PlannerInput } from '../../src/modules/remote-work/planner.types.js';
-import { isoWeekKey, isoWeekday, monthKey } from '../../src/modules/remote-work/working-days.js';
-import { fairMarginal } from '../../src/modules/remote-work/planner.js';
+import type { PlannerInput } from '../../src/modules/remote-work/planner/planner.types.js';
+import { isoWeekKey, isoWeekday, monthKey } from '../../src/modules/remote-work/plans/working-days.js';
+import { fairMarginal } from '../../src/modules/remote-work/planner/planner.js';
 
 interface Model {
   vars: string[];

@@ -9,7 +9,7 @@ import type {
   PlannerEmployee,
   PlannerInput,
   PlannerOffice,
-} from '../../src/modules/remote-work/planner.types.js';
+} from '../../src/modules/remote-work/planner/planner.types.js';
 
 /** mulberry32: small, fast, deterministic PRNG. */
 export function rng(seed: number): () => number {

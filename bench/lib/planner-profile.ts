@@ -3,10 +3,10 @@
  * [from, to) of the national instance in this thread and prints CPU seconds per phase.
  * Usage: node --import tsx [--cpu-prof] bench/lib/planner-profile.ts [from] [to]
  */
-import { planRemoteWork } from '../../src/modules/remote-work/planner.js';
-import { validatePlan } from '../../src/modules/remote-work/plan-validator.js';
-import { workingDays } from '../../src/modules/remote-work/working-days.js';
-import type { PlannerEmployee, PlannerOffice } from '../../src/modules/remote-work/planner.types.js';
+import { planRemoteWork } from '../../src/modules/remote-work/planner/planner.js';
+import { validatePlan } from '../../src/modules/remote-work/planner/plan-validator.js';
+import { workingDays } from '../../src/modules/remote-work/plans/working-days.js';
+import type { PlannerEmployee, PlannerOffice } from '../../src/modules/remote-work/planner/planner.types.js';
 import { generateOffice } from './planner-instances.js';
 import { nationalOfficeSpec } from './national.js';
 

@@ -4,9 +4,9 @@
  * each chunk with counters only; `null` ends the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { planRemoteWorkWithPaths } from '../../src/modules/remote-work/planner.js';
-import { validatePlan } from '../../src/modules/remote-work/plan-validator.js';
-import type { PlannerEmployee, PlannerOffice } from '../../src/modules/remote-work/planner.types.js';
+import { planRemoteWorkWithPaths } from '../../src/modules/remote-work/planner/planner.js';
+import { validatePlan } from '../../src/modules/remote-work/planner/plan-validator.js';
+import type { PlannerEmployee, PlannerOffice } from '../../src/modules/remote-work/planner/planner.types.js';
 import { generateOffice } from './planner-instances.js';
 import { nationalOfficeSpec } from './national.js';
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser, organizationId } from '../auth-helpers.js';
-import { insertEmployee, insertOffice } from '../../src/modules/remote-work/agreements.test-support.js';
+import { insertEmployee, insertOffice } from '../../src/modules/remote-work/agreements/agreements.test-support.js';
 import { DESKTOP, PHONE, expectAccessible, h1, launchBrowser, newPage, signIn, startServer, type Server } from './harness.js';
 
 let server: Server;

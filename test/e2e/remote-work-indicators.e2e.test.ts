@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser, organizationId } from '../auth-helpers.js';
 import { PHONE, expectAccessible, h1, launchBrowser, newPage, signIn, startServer, type Server } from './harness.js';
-import { addMonths, currentMonth, daysOfMonth } from '../../src/modules/remote-work/indicators.js';
-import { refreshIndicators } from '../../src/modules/remote-work/refresh-indicators.js';
-import { insertAgreement, insertEmployee, insertOffice, insertPlanDays } from '../../src/modules/remote-work/indicators.test-support.js';
+import { addMonths, currentMonth, daysOfMonth } from '../../src/modules/remote-work/indicators/indicator-rules.js';
+import { refreshIndicators } from '../../src/modules/remote-work/indicators/refresh-indicators.js';
+import { insertAgreement, insertEmployee, insertOffice, insertPlanDays } from '../../src/modules/remote-work/indicators/indicators.test-support.js';
 
 let server: Server;
 let browser: Browser;

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser, organizationId } from '../auth-helpers.js';
-import { makeCodiceFiscale } from '../../src/modules/remote-work/codice-fiscale.js';
+import { makeCodiceFiscale } from '../../src/modules/remote-work/offices/codice-fiscale.js';
 import { PHONE, expectAccessible, h1, launchBrowser, newPage, signIn, startServer, type Server } from './harness.js';
 
 let server: Server;

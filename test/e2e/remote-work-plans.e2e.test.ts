@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser, organizationId } from '../auth-helpers.js';
 import { PHONE, expectAccessible, h1, launchBrowser, newPage, signIn, startServer, type Server } from './harness.js';
-import { addDays, romeToday } from '../../src/modules/remote-work/plan-dates.js';
-import { fullWeekFrom, futureMonth, insertAgreement, insertEmployee, insertOffice, plannedDays, weekdaysCoverage } from '../../src/modules/remote-work/plans.test-support.js';
+import { addDays, romeToday } from '../../src/modules/remote-work/plans/plan-dates.js';
+import { fullWeekFrom, futureMonth, insertAgreement, insertEmployee, insertOffice, plannedDays, weekdaysCoverage } from '../../src/modules/remote-work/plans/plans.test-support.js';
 
 let server: Server;
 let browser: Browser;

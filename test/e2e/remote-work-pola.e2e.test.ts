@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser, organizationId } from '../auth-helpers.js';
 import { DESKTOP, PHONE, expectAccessible, h1, launchBrowser, newPage, signIn, startServer, type Server } from './harness.js';
-import { insertEmployee, insertOffice, weekdaysCoverage } from '../../src/modules/remote-work/plans.test-support.js';
-import { insertAgreement } from '../../src/modules/remote-work/indicators.test-support.js';
-import { refreshIndicators } from '../../src/modules/remote-work/refresh-indicators.js';
-import { addDays, romeToday } from '../../src/modules/remote-work/agreement-rules.js';
-import { currentMonth } from '../../src/modules/remote-work/indicators.js';
+import { insertEmployee, insertOffice, weekdaysCoverage } from '../../src/modules/remote-work/plans/plans.test-support.js';
+import { insertAgreement } from '../../src/modules/remote-work/indicators/indicators.test-support.js';
+import { refreshIndicators } from '../../src/modules/remote-work/indicators/refresh-indicators.js';
+import { addDays, romeToday } from '../../src/modules/remote-work/agreements/agreement-rules.js';
+import { currentMonth } from '../../src/modules/remote-work/indicators/indicator-rules.js';
 import { docxText, pdfText } from '../../src/platform/documents/read-documents.test-support.js';
 
 let server: Server;

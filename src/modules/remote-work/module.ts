@@ -2,14 +2,14 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import { remoteWorkRoutes } from './remote-work.routes.js';
 import { seedRemoteWorkDemo } from './seed-demo.js';
-import { INDICATOR_SCHEDULES, indicatorJobHandlers } from './refresh-indicators.js';
-import { PLAN_JOB } from './create-plan-run.js';
-import { planJobHandler } from './plan-run-job.js';
-import { agreementJobs } from './agreement-jobs.js';
-import { seedAgreementsDemo } from './agreements.seed-demo.js';
-import { seedPlansDemo } from './plans.seed-demo.js';
-import { seedIndicatorsDemo } from './indicators.seed-demo.js';
-import { seedPolaObjectivesDemo } from './pola-objectives.seed-demo.js';
+import { INDICATOR_SCHEDULES, indicatorJobHandlers } from './indicators/refresh-indicators.js';
+import { PLAN_JOB } from './plans/create-plan-run.js';
+import { planJobHandler } from './plans/plan-run-job.js';
+import { agreementJobs } from './agreements/agreement-jobs.js';
+import { seedAgreementsDemo } from './agreements/agreements.seed-demo.js';
+import { seedPlansDemo } from './plans/plans.seed-demo.js';
+import { seedIndicatorsDemo } from './indicators/indicators.seed-demo.js';
+import { seedPolaObjectivesDemo } from './pola/pola-objectives.seed-demo.js';
 
 export const remoteWorkModule: ModuleDefinition = {
   name: 'remote-work',

@@ -3,10 +3,10 @@ import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { login, organizationId } from '../../../test/auth-helpers.js';
 import { seedDemo } from '../../app/prepare.js';
 import { DEMO_PASSWORD } from '../../platform/auth/seed-demo.js';
-import { validateCodiceFiscale } from './codice-fiscale.js';
-import { coverageShortfalls } from './employee-rules.js';
+import { validateCodiceFiscale } from './offices/codice-fiscale.js';
+import { coverageShortfalls } from './offices/employee-rules.js';
 import { DEMO_EMPLOYEE, DEMO_OFFICES, demoPeople, findDemoEmployees, seedRemoteWorkDemo } from './seed-demo.js';
-import * as repo from './offices.repo.js';
+import * as repo from './offices/offices.repo.js';
 
 describe('demo people (pure)', () => {
   it('are about 600, deterministic, with valid and unique codici fiscali and e-mails, and satisfy every coverage rule', () => {

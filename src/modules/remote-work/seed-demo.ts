@@ -13,9 +13,9 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { findOrganizationByCode } from '../organizations/index.js';
-import { makeCodiceFiscale } from './codice-fiscale.js';
-import type { CoverageRuleRow } from './employee-rules.js';
-import * as repo from './offices.repo.js';
+import { makeCodiceFiscale } from './offices/codice-fiscale.js';
+import type { CoverageRuleRow } from './offices/employee-rules.js';
+import * as repo from './offices/offices.repo.js';
 
 export const DEMO_BODY_CODE = '046';
 export const DEMO_EMPLOYEE_EMAIL = 'dipendente@lucca.agilepa.demo';

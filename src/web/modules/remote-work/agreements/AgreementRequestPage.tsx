@@ -16,7 +16,7 @@ import { api, ApiError } from '../../../api/client';
 import { CheckboxGroup, SelectField, TextField } from '../../../components/Field';
 import { PageTitle } from '../../../components/Page';
 import { ProblemAlert } from '../../../components/Problem';
-import { addDays, agreementViolations, romeToday, type AgreementTerms, type RuleViolation } from '../../../../modules/remote-work/agreement-rules';
+import { addDays, agreementViolations, romeToday, type AgreementTerms, type RuleViolation } from '../../../../modules/remote-work/agreements/agreement-rules';
 import { useAgreementFormat } from './format';
 import { TextAreaField } from './parts';
 import { PlanCalendar, type PlanKind } from './PlanCalendar';

@@ -5,7 +5,7 @@
  * only in its colour, and `aria-pressed` says whether the day is marked.
  */
 import { useI18n } from '../../../i18n';
-import { addDays, daysInMonth, isoWeekday } from '../../../../modules/remote-work/agreement-rules';
+import { addDays, daysInMonth, isoWeekday } from '../../../../modules/remote-work/agreements/agreement-rules';
 import { useAgreementFormat } from './format';
 
 export type PlanKind = 'remote' | 'onsite';

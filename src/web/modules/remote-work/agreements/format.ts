@@ -4,7 +4,7 @@
  */
 import { useI18n } from '../../../i18n';
 import type { MessageKey } from '../../../i18n/it.js';
-import type { RuleViolation } from '../../../../modules/remote-work/agreement-rules';
+import type { RuleViolation } from '../../../../modules/remote-work/agreements/agreement-rules';
 import type { Agreement } from './types';
 
 /** The dictionary key of a rule's message (some rules have variants). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { RULE_CODES, agreementViolations, type AgreementTerms, type RuleViolation } from '../../../../modules/remote-work/agreement-rules.js';
+import { RULE_CODES, agreementViolations, type AgreementTerms, type RuleViolation } from '../../../../modules/remote-work/agreements/agreement-rules.js';
 import { agreementsIt } from './messages.it.js';
 import { agreementsEn } from './messages.en.js';
 import { ruleKey } from './format.js';

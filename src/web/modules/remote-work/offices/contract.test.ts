@@ -1,7 +1,7 @@
 /** The web app's copies of the offices-and-people enumerations equal the server's, and every label exists in both languages. */
 import { describe, expect, it } from 'vitest';
-import { ABSENCE_KINDS as SERVER_KINDS } from '../../../../modules/remote-work/offices.repo.js';
-import { IMPORT_COLUMNS as SERVER_COLUMNS, MAX_IMPORT_BYTES as SERVER_MAX, REQUIRED_COLUMNS as SERVER_REQUIRED } from '../../../../modules/remote-work/employee-import.js';
+import { ABSENCE_KINDS as SERVER_KINDS } from '../../../../modules/remote-work/offices/offices.repo.js';
+import { IMPORT_COLUMNS as SERVER_COLUMNS, MAX_IMPORT_BYTES as SERVER_MAX, REQUIRED_COLUMNS as SERVER_REQUIRED } from '../../../../modules/remote-work/offices/employee-csv.js';
 import { ABSENCE_KINDS, IMPORT_COLUMNS, MAX_IMPORT_BYTES, REQUIRED_COLUMNS } from './types.js';
 import { remoteWorkOfficesIt } from './messages.it.js';
 import { remoteWorkOfficesEn } from './messages.en.js';
