@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from './eslint/boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'test-results/**'] },
@@ -37,7 +38,10 @@ export default tseslint.config(
         HTMLElement: 'readonly',
       },
     },
+    plugins: { agilepa: { rules: { boundaries } } },
     rules: {
+      // Slices, modules, platform and web import each other only through the allowed doors (eslint/boundaries.js).
+      'agilepa/boundaries': 'error',
       // The code base uses `any` for loosely typed JSON (OpenAPI documents, test payloads): flagged, not fatal.
       '@typescript-eslint/no-explicit-any': 'warn',
       // `_name` marks what is unused on purpose (destructuring to drop a field, callback signatures).

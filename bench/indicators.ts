@@ -34,7 +34,7 @@ import { startPlatformWorker } from '../src/platform/jobs/index.js';
 import { moduleJobs } from '../src/app/registry.js';
 import type { AuthContext } from '../src/platform/auth/context.js';
 import { systemActor } from '../src/platform/auth/actor.js';
-import { createUser } from '../src/platform/auth/create-user.js';
+import { createUser } from '../src/modules/people/index.js';
 import { indicatorBacklog, refreshIndicators } from '../src/modules/remote-work/indicators/refresh-indicators.js';
 import { showBodyIndicators } from '../src/modules/remote-work/indicators/show-body-indicators.js';
 import { showTerritoryIndicators } from '../src/modules/remote-work/indicators/show-territory-indicators.js';

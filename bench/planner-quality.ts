@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { planRemoteWork } from '../src/modules/remote-work/planner/planner.js';
 import { validatePlan } from '../src/modules/remote-work/planner/plan-validator.js';
-import { workingDays } from '../src/modules/remote-work/plans/working-days.js';
+import { workingDays } from '../src/platform/calendar/working-days.js';
 import { generateInstance, rng } from './lib/planner-instances.js';
 import { exactOptimum } from './lib/cbc.js';
 

@@ -12,7 +12,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { workingDays } from '../src/modules/remote-work/plans/working-days.js';
+import { workingDays } from '../src/platform/calendar/working-days.js';
 import { NATIONAL_OFFICES } from './lib/national.js';
 
 const offices = Number(process.env.PLANNER_SCALE_OFFICES ?? NATIONAL_OFFICES);

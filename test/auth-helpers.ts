@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../src/platform/db/index.js';
 import type { Role } from '../src/platform/auth/context.js';
 import { systemActor } from '../src/platform/auth/actor.js';
-import { createUser as createUserUseCase } from '../src/platform/auth/create-user.js';
-import { createApiToken } from '../src/platform/auth/create-api-token.js';
+import { createUser as createUserUseCase } from '../src/modules/people/index.js';
+import { createApiToken } from '../src/modules/people/index.js';
 import { findOrganizationByCode } from '../src/modules/organizations/index.js';
 
 export interface TestUser {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers.js';
 import { createUser, organizationId } from './auth-helpers.js';
-import { identityFromClaims } from '../src/platform/auth/oidc-sign-in.js';
+import { identityFromClaims } from '../src/modules/people/oidc-sign-in.js';
 
 const CLIENT_ID = 'agilepa-test';
 const CLIENT_SECRET = crypto.randomBytes(24).toString('hex');

@@ -131,7 +131,7 @@ describe('CSRF and sign-out', () => {
     const u = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
     const lu = await createUser(t.db, { organizationId: lucca, roles: ['hr_manager'] });
     // give u a role in Lucca through the use case as the system
-    const { addMember } = await import('../src/platform/auth/add-member.js');
+    const { addMember } = await import('../src/modules/people/add-member.js');
     const { systemActor } = await import('../src/platform/auth/actor.js');
     await addMember(t.db, systemActor('test'), lucca, { email: u.email, displayName: 'x', roles: ['hr_manager'] });
     const s = await login(t.app, u.email, u.password);

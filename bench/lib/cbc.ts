@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PlannerInput } from '../../src/modules/remote-work/planner/planner.types.js';
-import { isoWeekKey, isoWeekday, monthKey } from '../../src/modules/remote-work/plans/working-days.js';
+import { isoWeekKey, isoWeekday, monthOf as monthKey } from '../../src/platform/calendar/rome.js';
 import { fairMarginal } from '../../src/modules/remote-work/planner/planner.js';
 
 interface Model {

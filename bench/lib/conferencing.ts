@@ -7,8 +7,8 @@
 import type { Db } from '../../src/platform/db/index.js';
 import type { AuthContext } from '../../src/platform/auth/context.js';
 import { systemActor } from '../../src/platform/auth/actor.js';
-import { createUser } from '../../src/platform/auth/create-user.js';
-import { createApiToken } from '../../src/platform/auth/create-api-token.js';
+import { createUser } from '../../src/modules/people/index.js';
+import { createApiToken } from '../../src/modules/people/index.js';
 import { findOrganizationByCode } from '../../src/modules/organizations/index.js';
 import { createOrganization } from '../../src/modules/organizations/create-organization.js';
 import { createPlatform } from '../../src/modules/conferencing/create-platform.js';

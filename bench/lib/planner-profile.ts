@@ -5,7 +5,7 @@
  */
 import { planRemoteWork } from '../../src/modules/remote-work/planner/planner.js';
 import { validatePlan } from '../../src/modules/remote-work/planner/plan-validator.js';
-import { workingDays } from '../../src/modules/remote-work/plans/working-days.js';
+import { workingDays } from '../../src/platform/calendar/working-days.js';
 import type { PlannerEmployee, PlannerOffice } from '../../src/modules/remote-work/planner/planner.types.js';
 import { generateOffice } from './planner-instances.js';
 import { nationalOfficeSpec } from './national.js';

@@ -1,6 +1,6 @@
 /** `npx agilepa create-token --email E`: prints only a new personal API token (for `Authorization: Bearer …`). */
-import { createApiToken } from '../platform/auth/create-api-token.js';
-import { findUserByEmail } from '../platform/auth/auth.repo.js';
+import { createApiToken } from '../modules/people/index.js';
+import { findUserByEmail } from '../modules/people/index.js';
 import { parseArgs } from './args.js';
 import { EXIT, say, withDb, type Command } from './command.js';
 

@@ -1,6 +1,6 @@
 /** `npx agilepa create-user`: a person with a password and roles in one body (ISTAT or IPA code). */
 import { ROLES, ROLE_LABELS, type Role } from '../platform/auth/context.js';
-import { createUser } from '../platform/auth/create-user.js';
+import { createUser } from '../modules/people/index.js';
 import { systemActor } from '../platform/auth/actor.js';
 import { findOrganizationByCode } from '../modules/organizations/index.js';
 import { parseArgs, UsageError } from './args.js';

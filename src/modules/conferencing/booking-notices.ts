@@ -19,7 +19,7 @@
  */
 import type { Queryable } from '../../platform/db/index.js';
 import { queueMail, type MailMessage } from '../../platform/mail/index.js';
-import { memberEmails } from '../../platform/auth/auth.repo.js';
+import { memberEmails } from '../people/index.js';
 import { getOrganizationNames } from '../organizations/index.js';
 import { selectBookingVideo, type BookingRow, type BookingVideoRow, type PlatformRow } from './conferencing.repo.js';
 import { bookingInvitation, type MailSettings } from './invitation.js';

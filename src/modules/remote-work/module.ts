@@ -1,15 +1,15 @@
 /** The remote-work module as the registry sees it: offices, employees, agreements, planner, indicators, POLA. */
 import type { ModuleDefinition } from '../../platform/module.js';
 import { remoteWorkRoutes } from './remote-work.routes.js';
-import { seedRemoteWorkDemo } from './seed-demo.js';
-import { INDICATOR_SCHEDULES, indicatorJobHandlers } from './indicators/refresh-indicators.js';
-import { PLAN_JOB } from './plans/create-plan-run.js';
-import { planJobHandler } from './plans/plan-run-job.js';
-import { agreementJobs } from './agreements/agreement-jobs.js';
-import { seedAgreementsDemo } from './agreements/agreements.seed-demo.js';
-import { seedPlansDemo } from './plans/plans.seed-demo.js';
-import { seedIndicatorsDemo } from './indicators/indicators.seed-demo.js';
-import { seedPolaObjectivesDemo } from './pola/pola-objectives.seed-demo.js';
+import { seedRemoteWorkDemo } from './offices/index.js';
+import { INDICATOR_SCHEDULES, indicatorJobHandlers } from './indicators/index.js';
+import { PLAN_JOB } from './plans/index.js';
+import { planJobHandler } from './plans/index.js';
+import { agreementJobs } from './agreements/index.js';
+import { seedAgreementsDemo } from './agreements/index.js';
+import { seedPlansDemo } from './plans/index.js';
+import { seedIndicatorsDemo } from './indicators/index.js';
+import { seedPolaObjectivesDemo } from './pola/index.js';
 
 export const remoteWorkModule: ModuleDefinition = {
   name: 'remote-work',

@@ -2,7 +2,7 @@
  * The in-process cache of resolved sessions and API tokens (docs/decisions/0005-caches.md).
  * Every write that can change what a session or token resolves to (sign-out, revocation,
  * membership and role changes, switching body, password change, disabling a user) goes through
- * auth.repo.ts, which calls `authChanged()`: the entries of this process are dropped at once.
+ * the people module's repo (src/modules/people/people.repo.ts), which calls `authChanged()`: the entries of this process are dropped at once.
  * Other processes drop theirs after AUTH_CACHE_SECONDS at most.
  */
 import { TtlCache } from '../cache.js';

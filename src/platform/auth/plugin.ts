@@ -13,11 +13,14 @@ import { authErrors } from './auth.errors.js';
 import * as repo from './auth.repo.js';
 import { summarize, tenantOf, type MembershipRow, type MembershipSummary } from './memberships.js';
 import { safeEqual, sha256 } from './secrets.js';
-import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from './sessions.js';
 import { createAuthCache } from './auth-cache.js';
 import type { TtlCache } from '../cache.js';
 
 export const SESSION_COOKIE = 'agilepa_session';
+
+/** Idle lifetime (renewed by activity) and absolute lifetime of a session. */
+export const SESSION_IDLE_SECONDS = 12 * 3600;
+export const SESSION_MAX_SECONDS = 7 * 24 * 3600;
 export const CSRF_HEADER = 'x-csrf-token';
 export const ORGANIZATION_HEADER = 'x-organization-id';
 

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers.js';
 import { login, organizationId } from '../../../../test/auth-helpers.js';
 import { seedDemo } from '../../../app/prepare.js';
-import { DEMO_PASSWORD } from '../../../platform/auth/seed-demo.js';
+import { DEMO_PASSWORD } from '../../people/index.js';
 import { addDays, agreementViolations, lastDayInForce, periodsOverlap, romeToday } from './agreement-rules.js';
-import { DEMO_EMPLOYEE_EMAIL, DEMO_HR_EMAIL } from '../seed-demo.js';
+import { DEMO_EMPLOYEE_EMAIL, DEMO_HR_EMAIL } from '../offices/offices.seed-demo.js';
 import { seedAgreementsDemo } from './agreements.seed-demo.js';
 import * as repo from './agreements.repo.js';
 

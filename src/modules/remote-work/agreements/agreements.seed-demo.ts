@@ -12,7 +12,7 @@ import type { Db } from '../../../platform/db/index.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { findOrganizationByCode } from '../../organizations/index.js';
 import { addDays, romeToday, type Window } from './agreement-rules.js';
-import { DEMO_BODY_CODE, DEMO_EMPLOYEE_EMAIL, DEMO_HR_EMAIL, findDemoEmployees } from '../seed-demo.js';
+import { DEMO_BODY_CODE, DEMO_EMPLOYEE_EMAIL, DEMO_HR_EMAIL, findDemoEmployees } from '../offices/index.js';
 import * as repo from './agreements.repo.js';
 
 const WINDOWS: Window[] = [

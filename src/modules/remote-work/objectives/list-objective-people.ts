@@ -2,7 +2,7 @@
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { actorOf, requireManager } from './objective-access.js';
-import { selectBodyPeople } from '../offices/offices.repo.js';
+import { selectBodyPeople } from '../offices/index.js';
 
 export async function listObjectivePeople(db: Db, auth: AuthContext, q: string | undefined) {
   return db.tx(dbContext(auth), async (tx) => {

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { romeToday } from '../agreements/agreement-rules.js';
+import { romeToday } from '../agreements/index.js';
 import { actorOf, managesOfficeOf, visibilityOf } from './objective-access.js';
 import { objectiveProgress, type Scope } from './objective-rules.js';
 import * as repo from './objectives.repo.js';

@@ -9,9 +9,9 @@
  */
 import type { Queryable } from '../../../platform/db/index.js';
 import type { AuthContext } from '../../../platform/auth/context.js';
-import { managesWholeBody } from '../offices/office-access.js';
+import { managesWholeBody } from '../offices/index.js';
 import * as repo from './objectives.repo.js';
-import { selectManagedOfficeIds } from '../offices/offices.repo.js';
+import { selectManagedOfficeIds } from '../offices/index.js';
 import { objectiveErrors as E } from '../remote-work.errors.js';
 
 export interface ObjectiveActor {

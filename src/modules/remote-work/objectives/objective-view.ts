@@ -4,7 +4,7 @@
  * caller may do with it. Read inside the caller's transaction.
  */
 import type { Queryable } from '../../../platform/db/index.js';
-import { romeToday } from '../agreements/agreement-rules.js';
+import { romeToday } from '../agreements/index.js';
 import { managesOfficeOf, visibilityOf, type ObjectiveActor } from './objective-access.js';
 import { objectiveProgress } from './objective-rules.js';
 import * as repo from './objectives.repo.js';

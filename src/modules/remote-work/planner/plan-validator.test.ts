@@ -3,7 +3,8 @@ import { validatePlan } from './plan-validator.js';
 import { planFromAssignments } from './planner.js';
 import fc from 'fast-check';
 import type { IsoWeekday, Plan, PlannerEmployee, PlannerInput, Violation } from './planner.types.js';
-import { isoWeekKey, isoWeekday, workingDays } from '../plans/working-days.js';
+import { isoWeekKey, isoWeekday } from '../../../platform/calendar/rome.js';
+import { workingDays } from '../../../platform/calendar/working-days.js';
 
 // March 2026: 2 (Mon) … 6 (Fri), 9 … 13
 const days = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09', '2026-03-10', '2026-03-11'];

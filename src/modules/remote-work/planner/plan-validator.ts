@@ -15,14 +15,8 @@
  * in place, so nothing is allocated per employee unless a violation is reported.
  */
 import type { Plan, PlannerInput, Violation } from './planner.types.js';
-import {
-  isoWeekKey,
-  isoWeekday,
-  monthKey,
-  nonWorkingReason,
-  shortItalianDate,
-  type CalendarOptions,
-} from '../plans/working-days.js';
+import { isoWeekKey, isoWeekday, monthOf as monthKey } from '../../../platform/calendar/rome.js';
+import { nonWorkingReason, shortItalianDate, type CalendarOptions } from './calendar.js';
 
 export interface ValidateOptions {
   /** When given, every remote day is also checked against the Italian calendar with these options. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fairCost, planRemoteWork, planRemoteWorkWithPaths, remoteDaysOf } from './planner.js';
 import { validatePlan } from './plan-validator.js';
-import { isoWeekKey, isoWeekday, workingDays } from '../plans/working-days.js';
+import { isoWeekKey, isoWeekday } from '../../../platform/calendar/rome.js';
+import { workingDays } from '../../../platform/calendar/working-days.js';
 import type { IsoWeekday, PlannerEmployee, PlannerInput } from './planner.types.js';
 
 const march = workingDays('2026-03-02', '2026-03-13'); // two full weeks, 10 days

@@ -49,7 +49,8 @@ import type {
   PlanResult,
   ShortfallDay,
 } from './planner.types.js';
-import { isIsoDate, isoWeekKey, isoWeekday, monthKey, shortItalianDate } from '../plans/working-days.js';
+import { isIsoDate, isoWeekKey, isoWeekday, monthOf as monthKey } from '../../../platform/calendar/rome.js';
+import { shortItalianDate } from './calendar.js';
 import { MinCostFlow } from './min-cost-flow.js';
 
 /** Fairness scale: the last missing day of anyone costs FAIR_SCALE. */

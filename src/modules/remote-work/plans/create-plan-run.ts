@@ -18,7 +18,7 @@ import { enqueue } from '../../../platform/jobs/index.js';
 import { getPatronDay } from '../../organizations/index.js';
 import { bodyOf, plannableOffices } from './plan-access.js';
 import { planRangeProblem, romeToday } from './plan-dates.js';
-import { workingDays } from './working-days.js';
+import { workingDays } from '../../../platform/calendar/working-days.js';
 import { executePlan, type Planner } from './run-plan.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';

@@ -2,7 +2,7 @@
  * Calendar arithmetic of the planner's area on 'YYYY-MM-DD' days (no local-time Date objects):
  * today in Rome, the 3-month limit of a plan, the weeks and months around a swap.
  */
-import { dayNumber, fromDayNumber, isIsoDate, isoWeekday } from './working-days.js';
+import { dayNumber, fromDayNumber, isIsoDate, isoWeekday } from '../../../platform/calendar/rome.js';
 
 /** The longest range a plan may cover: from `from` to the day before the same date 3 months later. */
 export const MAX_PLAN_MONTHS = 3;

@@ -10,9 +10,9 @@
  * agreement with a monthly plan of days, days it does not mark as remote, are passed to the
  * planner as fixed on-site days (`pins`), which the validator then checks like every pin.
  */
-import type { CoverageRule, IsoWeekday, PlannerEmployee, PlannerInput, PlannerOffice } from '../planner/planner.types.js';
-import type { CalendarOptions } from './working-days.js';
-import { workingDays } from './working-days.js';
+import type { CoverageRule, IsoWeekday, PlannerEmployee, PlannerInput, PlannerOffice } from '../planner/index.js';
+import type { CalendarOptions } from '../planner/index.js';
+import { workingDays } from '../../../platform/calendar/working-days.js';
 import type { AgreementRow, CoverageRow, EmployeeRow, OfficeRow, PlanDayRow } from './plans.repo.js';
 
 export interface PlanData {

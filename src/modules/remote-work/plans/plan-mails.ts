@@ -5,8 +5,8 @@
  */
 import type { Queryable } from '../../../platform/db/index.js';
 import { queueMail } from '../../../platform/mail/index.js';
-import { loadMember } from '../../../platform/auth/members.js';
-import { shortItalianDate } from './working-days.js';
+import { loadMember } from '../../people/index.js';
+import { shortItalianDate } from '../planner/index.js';
 import type { SwapStatus } from './plans.repo.js';
 import * as repo from './plans.repo.js';
 import { employeeName } from './plan-input.js';

@@ -3,7 +3,7 @@ import { planFromAssignments, planRemoteWork } from '../planner/planner.js';
 import { validatePlan } from '../planner/plan-validator.js';
 import { buildReport, sortViolations } from './plan-report.js';
 import type { PlannerInput } from '../planner/planner.types.js';
-import { workingDays } from './working-days.js';
+import { workingDays } from '../../../platform/calendar/working-days.js';
 
 const days = workingDays('2027-03-01', '2027-03-05');
 const ag = { maxRemotePerWeek: 2, allowedWeekdays: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[] };

@@ -4,8 +4,9 @@
  * office short, pins that break a rule), the shortfall report per office in Italian (which office,
  * which days, how many people short) and the outcome of every employee.
  */
-import type { EmployeeOutcome, PinConflict, Plan, PlannerInput, PlanResult, ShortfallDay, Violation } from '../planner/planner.types.js';
-import { isoWeekKey, monthKey, shortItalianDate } from './working-days.js';
+import type { EmployeeOutcome, PinConflict, Plan, PlannerInput, PlanResult, ShortfallDay, Violation } from '../planner/index.js';
+import { isoWeekKey, monthOf as monthKey } from '../../../platform/calendar/rome.js';
+import { shortItalianDate } from '../planner/index.js';
 import type { BuiltInput } from './plan-input.js';
 
 export interface SortedViolations {

@@ -14,7 +14,8 @@ import { createPlanRun } from './create-plan-run.js';
 import { runQueuedPlan } from './plan-run-job.js';
 import { planRemoteWork } from '../planner/planner.js';
 import { addDays, romeToday } from './plan-dates.js';
-import { isoWeekday, workingDays } from './working-days.js';
+import { isoWeekday } from '../../../platform/calendar/rome.js';
+import { workingDays } from '../../../platform/calendar/working-days.js';
 import {
   deleteClosure, fullWeekFrom, futureMonth, insertAbsence, insertAgreement, insertClosure, insertEmployee, insertOffice, plannedDays, setPatronDay,
   weekdaysCoverage,

@@ -16,7 +16,7 @@ import { storedPlan } from './swap-check.js';
 import { validatePlan } from '../planner/plan-validator.js';
 import { SYNC_CELL_LIMIT, type PlanJobPayload } from './create-plan-run.js';
 import { runQueuedPlan } from './plan-run-job.js';
-import { workingDays } from './working-days.js';
+import { workingDays } from '../../../platform/calendar/working-days.js';
 
 let t: TestApp;
 let lucca: string;

@@ -1,7 +1,7 @@
 /** Zod schemas of the planner's routes (requests are strict: unknown fields are refused). */
 import { z } from 'zod';
 import { pageQuery } from '../../../platform/http/pagination.js';
-import { isIsoDate } from './working-days.js';
+import { isIsoDate } from '../../../platform/calendar/rome.js';
 
 export const idParams = z.object({ id: z.uuid({ error: 'identificativo non valido (UUID atteso)' }).describe('Identificativo') });
 

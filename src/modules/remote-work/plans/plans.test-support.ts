@@ -6,7 +6,8 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { addDays, addMonths, monthEnd, romeToday } from './plan-dates.js';
-import { isoWeekday, workingDays } from './working-days.js';
+import { isoWeekday } from '../../../platform/calendar/rome.js';
+import { workingDays } from '../../../platform/calendar/working-days.js';
 
 export interface TestCoverage {
   weekday: number;

@@ -14,9 +14,9 @@
 import type { Db, DbContext, Queryable } from '../../../platform/db/index.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { getPatronDay } from '../../organizations/index.js';
-import { planRemoteWork } from '../planner/planner.js';
-import { validatePlan } from '../planner/plan-validator.js';
-import type { Plan, PlannerInput, PlanResult } from '../planner/planner.types.js';
+import { planRemoteWork } from '../planner/index.js';
+import { validatePlan } from '../planner/index.js';
+import type { Plan, PlannerInput, PlanResult } from '../planner/index.js';
 import { buildPlannerInput, type BuiltInput, type PlanData } from './plan-input.js';
 import { buildReport, sortViolations, type PlanReport } from './plan-report.js';
 import { diffPlanDays } from './plan-diff.js';

@@ -7,11 +7,11 @@
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { recordAudit } from '../../../platform/audit.js';
-import type { PinConflict } from '../planner/planner.types.js';
+import type { PinConflict } from '../planner/index.js';
 import { getPatronDay } from '../../organizations/index.js';
 import { bodyOf, managesOffice } from './plan-access.js';
 import { lastPlannableDay, monthEnd, monthStart, romeToday } from './plan-dates.js';
-import { nonWorkingReason, shortItalianDate } from './working-days.js';
+import { nonWorkingReason, shortItalianDate } from '../planner/index.js';
 import { executePlan, type Planner } from './run-plan.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';

@@ -6,13 +6,14 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import type { PinConflict } from '../planner/planner.types.js';
+import type { PinConflict } from '../planner/index.js';
 import { bodyOf, plannableOffices } from './plan-access.js';
 import { eachDay, lastPlannableDay } from './plan-dates.js';
 import { loadPlanData } from './run-plan.js';
 import { buildPlannerInput, employeeName } from './plan-input.js';
 import type { OfficeShortfall, PlanReport } from './plan-report.js';
-import { isIsoDate, isoWeekday, nonWorkingReason, shortItalianDate } from './working-days.js';
+import { isIsoDate, isoWeekday } from '../../../platform/calendar/rome.js';
+import { nonWorkingReason, shortItalianDate } from '../planner/index.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
 

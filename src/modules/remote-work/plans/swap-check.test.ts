@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPlannerInput, type PlanData } from './plan-input.js';
 import { checkSwap } from './swap-check.js';
 import type { PlanDayRow } from './plans.repo.js';
-import { workingDays } from './working-days.js';
+import { workingDays } from '../../../platform/calendar/working-days.js';
 
 const days = workingDays('2027-03-01', '2027-03-12');
 const emp = (id: string, skills: string[] = []) => ({ id, officeId: 'o', firstName: 'N', lastName: id, email: null, userId: null, skills, preferredWeekdays: [] });

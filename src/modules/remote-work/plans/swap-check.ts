@@ -5,11 +5,11 @@
  * have (or a worse one: fewer people on site, more remote days in a week or month), and the
  * reasons say which office, which day and how many people short.
  */
-import type { Plan, PlannerInput, Violation } from '../planner/planner.types.js';
-import { validatePlan } from '../planner/plan-validator.js';
+import type { Plan, PlannerInput, Violation } from '../planner/index.js';
+import { validatePlan } from '../planner/index.js';
 import type { BuiltInput } from './plan-input.js';
 import type { PlanDayRow } from './plans.repo.js';
-import { shortItalianDate } from './working-days.js';
+import { shortItalianDate } from '../planner/index.js';
 
 export interface SwapViolation {
   kind: Violation['kind'];

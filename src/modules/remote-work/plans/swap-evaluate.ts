@@ -10,7 +10,7 @@ import { loadPlanData } from './run-plan.js';
 import { buildPlannerInput } from './plan-input.js';
 import { capsRange } from './plan-dates.js';
 import { checkSwap, type SwapViolation } from './swap-check.js';
-import { nonWorkingReason, shortItalianDate } from './working-days.js';
+import { nonWorkingReason, shortItalianDate } from '../planner/index.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
 

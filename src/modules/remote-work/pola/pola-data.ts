@@ -7,9 +7,9 @@
  * targets — and the development programme computed from them.
  */
 import type { Queryable } from '../../../platform/db/index.js';
-import { addDays, romeToday } from '../agreements/agreement-rules.js';
-import { currentMonth } from '../indicators/indicator-rules.js';
-import { readBodyIndicators, type BodyIndicators } from '../indicators/show-body-indicators.js';
+import { addDays, romeToday } from '../agreements/index.js';
+import { currentMonth } from '../indicators/index.js';
+import { readBodyIndicators, type BodyIndicators } from '../indicators/index.js';
 import * as repo from './pola.repo.js';
 import { declaredDigitalHealth, type DigitalHealth } from './pola-digital.js';
 import { baselines, planYears, programme, simplifiedForm, type ProgrammeIndicator, type SimplifiedForm } from './pola-indicators.js';

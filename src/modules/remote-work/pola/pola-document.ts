@@ -14,8 +14,8 @@
  * offices that mapped them) and the programme's essential indicators.
  */
 import type { Block, DocumentModel } from '../../../platform/documents/document-model.js';
-import { dateIt, instantDateIt } from '../agreements/agreement-document.js';
-import { monthNameIt, weekdayNameIt } from '../agreements/agreement-rules.js';
+import { dateIt, instantDateIt } from '../agreements/index.js';
+import { monthNameIt, weekdayNameIt } from '../agreements/index.js';
 import type { PolaData } from './pola-data.js';
 import { SOURCE_IT } from './pola-digital.js';
 import { DIMENSIONS, DIMENSION_IT, PHASES, PHASE_CONDITIONS_IT, PHASE_IT, numberIt, valueIt, type Dimension } from './pola-indicators.js';

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers.js';
 import { login, organizationId } from '../../../../test/auth-helpers.js';
 import { seedDemo } from '../../../app/prepare.js';
-import { DEMO_PASSWORD } from '../../../platform/auth/seed-demo.js';
-import { DEMO_EMPLOYEE_EMAIL, DEMO_HR_EMAIL } from '../seed-demo.js';
+import { DEMO_PASSWORD } from '../../people/index.js';
+import { DEMO_EMPLOYEE_EMAIL, DEMO_HR_EMAIL } from '../offices/offices.seed-demo.js';
 import { DEMO_DECLARATIONS, DEMO_TARGETS, DEMO_TEAM_NAME, seedPolaObjectivesDemo } from './pola-objectives.seed-demo.js';
 
 let t: TestApp;

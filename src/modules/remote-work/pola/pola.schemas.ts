@@ -1,6 +1,6 @@
 /** Zod schemas of the POLA routes: the preview (figures, programme, document blocks), settings, declarations, targets. */
 import { z } from 'zod';
-import { figures, monthFigures, officeFigures } from '../indicators/indicators.schemas.js';
+import { figures, monthFigures, officeFigures } from '../indicators/index.js';
 import { DIMENSIONS, INDICATOR_KEYS, PHASES } from './pola-indicators.js';
 import { NOTE_SECTIONS } from './pola-data.js';
 

@@ -5,7 +5,7 @@
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { romeToday } from '../agreements/agreement-rules.js';
+import { romeToday } from '../agreements/index.js';
 import { polaScope } from './pola-access.js';
 import { defaultSettings, type NoteSection, type PolaSettings } from './pola-data.js';
 import * as repo from './pola.repo.js';

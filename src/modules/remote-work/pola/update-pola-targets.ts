@@ -7,7 +7,7 @@
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { romeToday } from '../agreements/agreement-rules.js';
+import { romeToday } from '../agreements/index.js';
 import { polaScope } from './pola-access.js';
 import { defaultSettings } from './pola-data.js';
 import { indicatorDef, planYears, targetValueProblem } from './pola-indicators.js';
