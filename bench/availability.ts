@@ -24,7 +24,7 @@ import os from 'node:os';
 import { loadConfig } from '../src/platform/config.js';
 import { buildApp } from '../src/app/build-app.js';
 import { createMailer } from '../src/platform/mail/index.js';
-import { showAvailability } from '../src/modules/conferencing/show-availability.js';
+import { showAvailability } from '../src/modules/conferencing/bookings/show-availability.js';
 import { addDays } from '../src/platform/calendar/rome.js';
 import { isItalianHoliday } from '../src/platform/calendar/working-days.js';
 import { rome } from '../src/modules/conferencing/conferencing.test-support.js';

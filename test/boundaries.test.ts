@@ -37,10 +37,10 @@ describe('the boundary rule', () => {
 
   it('lets the web import server types, rules, schemas and the calendar only', async () => {
     const file = 'src/web/modules/conferencing/Planted.tsx';
-    expect(await boundaryErrors(file, `import { selectPlatform } from '../../../modules/conferencing/conferencing.repo.js';\nexport const x = selectPlatform;\n`)).toEqual([
+    expect(await boundaryErrors(file, `import { selectPlatform } from '../../../modules/conferencing/platforms.repo.js';\nexport const x = selectPlatform;\n`)).toEqual([
       expect.stringMatching(/il web importa dal server solo tipi/),
     ]);
-    expect(await boundaryErrors(file, `import type { PlatformRow } from '../../../modules/conferencing/conferencing.repo.js';\nexport type X = PlatformRow;\n`)).toEqual([]);
+    expect(await boundaryErrors(file, `import type { PlatformRow } from '../../../modules/conferencing/platforms.repo.js';\nexport type X = PlatformRow;\n`)).toEqual([]);
     expect(await boundaryErrors(file, `import { platformBody } from '../../../modules/conferencing/conferencing.schemas.js';\nexport const x = platformBody;\n`)).toEqual([]);
     expect(await boundaryErrors(file, `import { isItalianHoliday } from '../../../platform/calendar/working-days.js';\nexport const x = isItalianHoliday;\n`)).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { OPERATOR_KINDS } from '../src/modules/organizations/validation.js';
 import { CREATABLE_KINDS, ORGANIZATION_KINDS, ROLES } from '../src/web/i18n/index.js';
 import { it as italian } from '../src/web/i18n/it.js';
 import { en as english } from '../src/web/i18n/en.js';
-import { BOOKING_KINDS as SERVER_BOOKING_KINDS, BOOKING_STATUSES as SERVER_BOOKING_STATUSES } from '../src/modules/conferencing/conferencing.repo.js';
+import { BOOKING_KINDS as SERVER_BOOKING_KINDS, BOOKING_STATUSES as SERVER_BOOKING_STATUSES } from '../src/modules/conferencing/bookings/bookings.repo.js';
 import { conferencingErrors } from '../src/modules/conferencing/conferencing.errors.js';
 import { BOOKING_KINDS, BOOKING_STATUSES } from '../src/web/modules/conferencing/types.js';
 import { BOOKING_CODES } from '../src/web/modules/conferencing/codes.js';

@@ -11,7 +11,7 @@ import { createUser } from '../../src/modules/people/index.js';
 import { createApiToken } from '../../src/modules/people/index.js';
 import { findOrganizationByCode } from '../../src/modules/organizations/index.js';
 import { createOrganization } from '../../src/modules/organizations/create-organization.js';
-import { createPlatform } from '../../src/modules/conferencing/create-platform.js';
+import { createPlatform } from '../../src/modules/conferencing/platforms/create-platform.js';
 import { addDays, romeParts } from '../../src/platform/calendar/rome.js';
 import { isItalianHoliday } from '../../src/platform/calendar/working-days.js';
 import { rome } from '../../src/modules/conferencing/conferencing.test-support.js';

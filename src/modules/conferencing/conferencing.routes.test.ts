@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { createUser, login, organizationId } from '../../../test/auth-helpers.js';
 import type { AuthContext } from '../../platform/auth/context.js';
 import { addDays, romeParts } from '../../platform/calendar/rome.js';
-import { createBooking } from './create-booking.js';
+import { createBooking } from './bookings/create-booking.js';
 import { rome, workingDayAfter } from './conferencing.test-support.js';
 
 /** The last Sundays of March and October of a year: the days Rome changes to and from summer time. */

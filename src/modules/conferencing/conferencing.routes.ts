@@ -1,10 +1,10 @@
 /** The HTTP routes of the conferencing module (mounted under /api/v1). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../platform/module.js';
-import { platformRoutes } from './platforms.route.js';
-import { bookingRoutes } from './bookings.route.js';
-import { videoRoutes } from './video.route.js';
-import { integrationRoutes } from './integrations.route.js';
+import { platformRoutes } from './platforms/index.js';
+import { bookingRoutes } from './bookings/index.js';
+import { videoRoutes } from './video/index.js';
+import { integrationRoutes } from './video/index.js';
 
 export const conferencingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   platformRoutes(app, deps);

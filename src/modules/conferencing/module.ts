@@ -1,8 +1,8 @@
 /** The conferencing module as the registry sees it: shared videoconference platforms and their bookings. */
 import type { ModuleDefinition } from '../../platform/module.js';
 import { conferencingRoutes } from './conferencing.routes.js';
-import { mailSettingsOf } from './invitation.js';
-import { REMINDER_JOB, REMINDER_SCHEDULE, sendReminders } from './send-reminders.js';
+import { mailSettingsOf } from './bookings/index.js';
+import { REMINDER_JOB, REMINDER_SCHEDULE, sendReminders } from './bookings/index.js';
 
 export const conferencingModule: ModuleDefinition = {
   name: 'conferencing',

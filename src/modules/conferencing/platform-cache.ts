@@ -11,8 +11,8 @@
  */
 import { TtlCache } from '../../platform/cache.js';
 import type { Db } from '../../platform/db/index.js';
-import type { PlatformRow } from './conferencing.repo.js';
-import type { Load, Segment } from './capacity.js';
+import type { PlatformRow } from './platforms/index.js';
+import type { Load, Segment } from './bookings/index.js';
 
 export interface CachedPlatform {
   platform: PlatformRow;

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addDays, addMonths, addMonthsToMonth, dateRange, dayNumber, daysBetween, fromDayNumber, isIsoDate, isoWeekday, isoWeekKey, monthEnd,
+  addDays, addMonths, addMonthsToMonth, dateRange, dayNumber, daysBetween, fromDayNumber, isIsoDate, isoWeekday, isoWeekKey, monthEnd, monthsBetween,
+  romeMonth,
   romeDate, romeInstant, romeOffsetMs, romeParts, romeStartOfDay, romeTimeOfDay, romeWallClock, weekStart,
 } from './rome.js';
 
@@ -148,6 +149,15 @@ describe('calendar dates (against UTC Date arithmetic)', () => {
         expect(monthEnd(ref)).toBe(new Date(Date.UTC(y, m + 1, 0)).toISOString().slice(0, 10));
       }),
     );
+  });
+
+  it('lists the months between two months, across years, and the Rome month of an instant', () => {
+    expect(monthsBetween('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(monthsBetween('2027-05', '2027-05')).toEqual(['2027-05']);
+    expect(monthsBetween('2027-06', '2027-05')).toEqual([]);
+    // 23:30 and 00:30 in Rome on New Year's Eve (UTC+1)
+    expect(romeMonth(Date.parse('2026-12-31T22:30:00Z'))).toBe('2026-12');
+    expect(romeMonth(Date.parse('2026-12-31T23:30:00Z'))).toBe('2027-01');
   });
 
   it('knows real dates from look-alikes, and years before 1000', () => {

@@ -1,10 +1,10 @@
 /** The platform pages' own titles of the API's refusals: equal to the server's Italian titles, present in English. */
 import { describe, expect, it } from 'vitest';
 import { conferencingErrors } from '../../../modules/conferencing/conferencing.errors.js';
-import { videoErrors } from '../../../modules/conferencing/video.errors.js';
-import { BBB_CHECKSUMS as SERVER_CHECKSUMS } from '../../../modules/conferencing/video-bbb.js';
-import { PLATFORM_ACCESS } from '../../../modules/conferencing/conferencing.repo.js';
-import { TERRITORY_KINDS as SERVER_TERRITORY_KINDS } from '../../../modules/conferencing/platform-access.js';
+import { videoErrors } from '../../../modules/conferencing/video/video.errors.js';
+import { BBB_CHECKSUMS as SERVER_CHECKSUMS } from '../../../modules/conferencing/video/video-bbb.js';
+import { PLATFORM_ACCESS } from '../../../modules/conferencing/platforms/platforms.repo.js';
+import { TERRITORY_KINDS as SERVER_TERRITORY_KINDS } from '../../../modules/conferencing/platforms/platform-access.js';
 import { conferencingIt } from './messages.it.js';
 import { conferencingEn } from './messages.en.js';
 import { PLATFORM_CODES } from './codes.js';

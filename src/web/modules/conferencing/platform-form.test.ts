@@ -1,11 +1,7 @@
 /** The platform form's rules without a browser: checks, request bodies, the API's fields mapped back. */
 import { describe, expect, it } from 'vitest';
-import {
-  createPlatformBody as createPlatformBodySchema,
-  openingHours as openingHoursSchema,
-  updatePlatformBody as updatePlatformBodySchema,
-} from '../../../modules/conferencing/conferencing.schemas.js';
-import { platformVideoBody as platformVideoBodySchema } from '../../../modules/conferencing/video.schemas.js';
+import { createPlatformBody as createPlatformBodySchema, openingHours as openingHoursSchema, updatePlatformBody as updatePlatformBodySchema } from '../../../modules/conferencing/platforms/platforms.schemas.js';
+import { platformVideoBody as platformVideoBodySchema } from '../../../modules/conferencing/video/video.schemas.js';
 import {
   createPlatformBody,
   durationMinutes,

@@ -1,0 +1,13 @@
+export * as bookingRepo from './bookings.repo.js';
+export { queueBookingNotice } from './booking-notices.js';
+export { openingHoursProblems } from './booking-rules.js';
+export type { OpeningHours } from './booking-rules.js';
+export type { BookingRow, BookingStatus } from './bookings.repo.js';
+export { bookingRoutes } from './bookings.route.js';
+export { peakUse, usageTimeline } from './capacity.js';
+export type { Load, Segment } from './capacity.js';
+export { DEFAULT_MAIL_SETTINGS, mailSettingsOf } from './invitation.js';
+export type { MailSettings } from './invitation.js';
+export { REMINDER_JOB, REMINDER_SCHEDULE, sendReminders } from './send-reminders.js';
+export { showAvailability } from './show-availability.js';
+export { auditBookingChange } from './update-booking.js';
