@@ -53,4 +53,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  {
+    // "Now" comes from the one clock (src/platform/clock.ts), so tests and `npm run test:on` move it everywhere at once.
+    files: ['src/**/*.ts'],
+    ignores: ['src/web/**', 'src/**/*.test.ts', 'src/**/*.test-support.ts', 'src/platform/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Usa clock.now() da src/platform/clock.ts, non Date.now().' },
+        { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'Usa clock.date() da src/platform/clock.ts, non new Date() senza argomenti.' },
+      ],
+    },
+  },
 );

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers.js';
 import { createUser, login, organizationId, tokenFor, type LoggedIn } from './auth-helpers.js';
 import { moduleJobs } from '../src/app/registry.js';
-import { SIGN_IN_CLEANUP_JOB } from '../src/modules/people/index.js';
+import { SIGN_IN_CLEANUP_JOB } from '../src/modules/people/module.js';
 
 let t: TestApp;
 let aglie: string;

@@ -49,3 +49,17 @@ describe('the boundary rule', () => {
     expect(await boundaryErrors('src/modules/remote-work/pola/planted.test.ts', `import { addDays } from '../agreements/agreement-rules.js';\nexport const x = addDays;\n`)).toEqual([]);
   });
 });
+
+describe('the one clock', () => {
+  it('refuses Date.now() and new Date() in server code, and lets tests and the web use them', async () => {
+    const errorsOf = async (filePath: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath });
+      return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    };
+    expect(await errorsOf('src/modules/remote-work/plans/planted.ts', 'export const t = Date.now();\n')).toEqual([expect.stringMatching(/clock\.now\(\)/)]);
+    expect(await errorsOf('src/platform/planted.ts', 'export const d = new Date();\n')).toEqual([expect.stringMatching(/clock\.date\(\)/)]);
+    expect(await errorsOf('src/platform/planted.ts', "export const d = new Date('2027-01-01');\n")).toEqual([]);
+    expect(await errorsOf('src/modules/remote-work/plans/planted.test.ts', 'export const t = Date.now();\n')).toEqual([]);
+    expect(await errorsOf('src/web/modules/planted.ts', 'export const t = Date.now();\n')).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@ import { completeOpenApi, SECURITY_SCHEMES } from '../platform/http/openapi.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
 import { registerAuth, SESSION_COOKIE } from '../platform/auth/plugin.js';
 import { modules } from './registry.js';
+import { clock } from '../platform/clock.js';
 
 z.config(z.locales.it());
 
@@ -112,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           } catch {
             return sendProblem(reply, errors.databaseUnavailable());
           }
-          return { status: 'ok' as const, database: db.kind, time: new Date().toISOString() };
+          return { status: 'ok' as const, database: db.kind, time: clock.date().toISOString() };
         },
       );
       typed.get('/openapi.json', { schema: { hide: true } }, async () => openApiDocument(app));

@@ -7,7 +7,7 @@
 import type { ModuleDefinition, ModuleJobDeps } from '../platform/module.js';
 import type { JobHandler, ScheduleDefinition } from '../platform/jobs/index.js';
 import { organizationsModule } from '../modules/organizations/module.js';
-import { peopleModule } from '../modules/people/index.js';
+import { peopleModule } from '../modules/people/module.js';
 import { adminModule } from '../modules/admin/module.js';
 import { conferencingModule } from '../modules/conferencing/module.js';
 import { remoteWorkModule } from '../modules/remote-work/module.js';

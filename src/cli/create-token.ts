@@ -3,6 +3,7 @@ import { createApiToken } from '../modules/people/index.js';
 import { findUserByEmail } from '../modules/people/index.js';
 import { parseArgs } from './args.js';
 import { EXIT, say, withDb, type Command } from './command.js';
+import { clock } from '../platform/clock.js';
 
 export const createTokenCommand: Command = {
   name: 'create-token',
@@ -21,7 +22,7 @@ export const createTokenCommand: Command = {
         say(`Errore: l’utente ${email} è disattivato.`);
         return EXIT.failed;
       }
-      const name = (options.name as string | undefined) ?? `riga di comando ${new Date().toISOString().slice(0, 10)}`;
+      const name = (options.name as string | undefined) ?? `riga di comando ${clock.date().toISOString().slice(0, 10)}`;
       const created = await createApiToken(db, { userId: user.id, name });
       process.stdout.write(`${created.token}\n`);
       say(`Token "${created.name}" creato per ${user.email}: usalo come "Authorization: Bearer …". Non sarà più mostrato.`);

@@ -11,6 +11,7 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { once } from 'node:events';
 import type { Db, Queryable } from '../platform/db/index.js';
+import { clock } from '../platform/clock.js';
 
 export const BACKUP_FORMAT = 'agilepa-backup';
 export const BACKUP_VERSION = 1;
@@ -123,7 +124,7 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
       await tx.query('set local row_security = off');
       migrations = await appliedMigrations(tx);
       if (!migrations.length) throw new BackupError('Il database non è ancora stato preparato: esegui prima "npx agilepa migrate".');
-      await write(JSON.stringify({ '@agilepa': 'header', format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), database: db.kind, migrations }));
+      await write(JSON.stringify({ '@agilepa': 'header', format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: clock.date().toISOString(), database: db.kind, migrations }));
       for (const t of await dependencyOrder(tx, await appTables(tx))) {
         await write(JSON.stringify({ '@agilepa': 'table', name: t.name, columns: t.columns }));
         let n = 0;

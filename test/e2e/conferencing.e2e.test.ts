@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../auth-helpers.js';
-import { createBooking } from '../../src/modules/conferencing/create-booking.js';
+import { createBooking } from '../../src/modules/conferencing/bookings/create-booking.js';
 import { rome, workingDayAfter } from '../../src/modules/conferencing/conferencing.test-support.js';
 import { addDays, romeParts } from '../../src/platform/calendar/rome.js';
 import { PHONE, expectAccessible, h1, newPage, signIn, type Server } from './harness.js';

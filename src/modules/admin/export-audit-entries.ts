@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { auditBatch, lastAuditSeq, type AuditRecord } from '../../platform/audit.js';
 import { auditFilterFor, type AuditFilterInput } from './list-audit-entries.js';
+import { clock } from '../../platform/clock.js';
 
 export const EXPORT_BATCH = 500;
 
@@ -69,7 +70,7 @@ export async function exportAuditEntries(
     }
     yield '\n]\n';
   }
-  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  const day = clock.date().toISOString().slice(0, 10).replace(/-/g, '');
   const who = filter.organizationId ?? 'piattaforma';
   return {
     filename: `registro-attivita-${who}-${day}.${q.format}`,

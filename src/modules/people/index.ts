@@ -7,4 +7,3 @@ export { createApiToken } from './create-api-token.js';
 export { loadMember } from './members.js';
 export { findUserByEmail, memberEmails } from './people.repo.js';
 export { DEMO_PASSWORD, DEMO_PEOPLE } from './seed-demo.js';
-export { peopleModule, SIGN_IN_CLEANUP_JOB } from './module.js';

@@ -14,6 +14,7 @@
  * - All-day events use `VALUE=DATE` with an exclusive end date.
  */
 import { romeOffsetMs, romeWallClock } from './rome.js';
+import { clock } from '../clock.js';
 
 export const CALENDAR_TIME_ZONE = 'Europe/Rome';
 export const DEFAULT_PRODUCT_ID = '-//Agile PA//Agile PA//IT';
@@ -242,7 +243,7 @@ function eventLines(e: CalendarEvent, now: number): string[] {
 
 /** The whole calendar as text: CRLF line ends, folded lines, one VTIMEZONE when any event is timed. */
 export function writeCalendar(cal: CalendarInput): string {
-  const now = ms(cal.now ?? Date.now());
+  const now = ms(cal.now ?? clock.now());
   const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${escapeText(cal.productId ?? DEFAULT_PRODUCT_ID)}`, 'CALSCALE:GREGORIAN'];
   if (cal.method) lines.push(`METHOD:${cal.method}`);
   if (cal.name) lines.push(`X-WR-CALNAME:${escapeText(cal.name)}`);

@@ -14,6 +14,7 @@ import type { Db } from '../db/index.js';
 import { retryDelayMs, type BackoffOptions } from './backoff.js';
 import { advanceSchedule, claimJobs, completeJob, databaseNow, extendLease, failAttempt, failExpiredLeases, insertJob, lockDueSchedules, upsertSchedule, type JobRow } from './jobs.repo.js';
 import { nextSlot, parseScheduleSpec } from './schedule.js';
+import { clock } from '../clock.js';
 
 export interface JobContext {
   jobId: number;
@@ -163,8 +164,8 @@ export function createWorker(opts: WorkerOptions): Worker {
   }
 
   async function tick(): Promise<{ claimed: number; free: number }> {
-    if (Date.now() >= nextScheduleCheck) {
-      nextScheduleCheck = Date.now() + scheduleCheckMs;
+    if (clock.now() >= nextScheduleCheck) {
+      nextScheduleCheck = clock.now() + scheduleCheckMs;
       await materialiseSchedules(db);
     }
     const free = concurrency - running.size;

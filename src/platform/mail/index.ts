@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Mailer, MailMessage } from './types.js';
+import { clock } from '../clock.js';
 
 export type { Mailer, MailMessage, MailAttachment } from './types.js';
 export { queueMail, mailSendHandler, MAIL_JOB, type MailJobPayload } from './send-job.js';
@@ -48,7 +49,7 @@ export function createMailer(config: Config): Mailer {
       const info = await transport.sendMail(toNodemailer(config, m));
       const dir = outboxDir(config);
       fs.mkdirSync(dir, { recursive: true });
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`;
+      const name = `${clock.date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`;
       // Written aside and renamed, so the admin pages never read half a message.
       fs.writeFileSync(path.join(dir, `${name}.tmp`), info.message as Buffer);
       fs.renameSync(path.join(dir, `${name}.tmp`), path.join(dir, name));

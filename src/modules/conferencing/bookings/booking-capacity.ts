@@ -28,6 +28,7 @@ import { conferencingErrors as E } from '../conferencing.errors.js';
 import * as repo from './bookings.repo.js';
 import { platformRepo } from '../platforms/index.js';
 import { suggestionLoadsCache } from '../platform-cache.js';
+import { clock } from '../../../platform/clock.js';
 
 /** How far around the requested range suggestions are searched. */
 export const SUGGESTION_WINDOW_MS = 7 * 24 * 3600_000;
@@ -72,7 +73,7 @@ export async function quickRefusal(db: Queryable, platformId: string, candidate:
 export async function snapshotRefusal(db: Db, ctx: DbContext, platformId: string, candidate: Load, capacity: number, maxAgeMs: number): Promise<Refusal | null | undefined> {
   const w = windowOf(candidate);
   const snapshot = await suggestionLoads(db, ctx, platformId, w.from, w.to, null);
-  if (!snapshot.timeline || snapshot.readAt === undefined || Date.now() - snapshot.readAt > maxAgeMs) return undefined;
+  if (!snapshot.timeline || snapshot.readAt === undefined || clock.now() - snapshot.readAt > maxAgeMs) return undefined;
   const seen = overflowsFrom(snapshot.timeline, candidate, capacity);
   return seen.length ? { platformId, overflows: seen, candidate, except: null, window: null } : null;
 }
@@ -180,7 +181,7 @@ async function suggestionLoads(
   const key = `${platformId} ${first} ${last}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const readAt = Date.now();
+  const readAt = clock.now();
   // one statement, no transaction: the loads are anonymous and read by a security definer function (migration 0011)
   const read = repo.selectLoads(db, platformId, first, last, null).then((loads) => ({
     loads: Object.freeze(loads),

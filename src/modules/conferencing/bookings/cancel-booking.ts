@@ -10,9 +10,10 @@ import * as repo from './bookings.repo.js';
 import { platformRepo } from '../platforms/index.js';
 import { noticeVideo, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
+import { clock } from '../../../platform/clock.js';
 
 export async function cancelBooking(db: Db, auth: AuthContext, id: string, opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? clock.now();
   return db.tx(dbContext(auth), async (tx) => {
     const seen = await loadChangeable(tx, id, now);
     // the platform's gate is held exclusively until the commit (admissions of the platform wait):

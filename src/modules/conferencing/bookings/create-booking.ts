@@ -35,6 +35,7 @@ import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';
 import * as repo from './bookings.repo.js';
 import { platformRepo } from '../platforms/index.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface CreateBookingInput {
   platformId: string;
@@ -86,7 +87,7 @@ export async function createBooking(
 ) {
   const organizationId = auth.organizationId;
   if (!organizationId) throw errors.forbidden('Per prenotare devi agire per un ente.');
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? clock.now();
   const start = Date.parse(input.start);
   const end = Date.parse(input.end);
   const candidate = { start, end, connections: input.expectedConnections };

@@ -13,9 +13,10 @@ import * as repo from './bookings.repo.js';
 import { platformRepo } from '../platforms/index.js';
 import { APPROVER_ROLES, noticeVideo, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
+import { clock } from '../../../platform/clock.js';
 
 export async function decideBooking(db: Db, auth: AuthContext, id: string, decision: 'accepted' | 'refused', opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? clock.now();
   return db.tx(dbContext(auth), async (tx) => {
     const seen = await loadChangeable(tx, id, now);
     const platform = (await platformRepo.selectPlatform(tx, seen.platformId))!;

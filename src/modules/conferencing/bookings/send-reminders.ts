@@ -13,13 +13,14 @@ import { queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
 import * as repo from './bookings.repo.js';
 import { platformRepo } from '../platforms/index.js';
+import { clock } from '../../../platform/clock.js';
 
 export const REMINDER_JOB = 'conferencing.reminders';
 /** Mornings at 09:00 in Rome: the organiser has the working day to get ready. */
 export const REMINDER_SCHEDULE = 'daily 09:00';
 
 export async function sendReminders(db: Db, opts: { now?: number; mail?: MailSettings } = {}): Promise<{ reminded: number; day: string }> {
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? clock.now();
   const mail = opts.mail ?? DEFAULT_MAIL_SETTINGS;
   const day = addDays(romeParts(now).date, 1);
   return db.tx({ platform: true }, async (tx) => {

@@ -10,6 +10,7 @@ import { bookingInvitation, DEFAULT_MAIL_SETTINGS, type MailSettings } from './i
 import * as repo from './bookings.repo.js';
 import { platformRepo } from '../platforms/index.js';
 import { videoRepo } from '../video/index.js';
+import { clock } from '../../../platform/clock.js';
 
 export async function showInvitation(db: Db, auth: AuthContext, id: string, opts: { mail?: MailSettings; now?: number } = {}) {
   return db.tx(dbContext(auth), async (tx) => {
@@ -17,7 +18,7 @@ export async function showInvitation(db: Db, auth: AuthContext, id: string, opts
     if (!b) throw E.bookingNotFound(`Nessuna prenotazione con identificativo ${id}.`);
     const platform = (await platformRepo.selectPlatform(tx, b.platformId))!;
     const video = await videoRepo.selectBookingVideo(tx, b.id);
-    const ics = bookingInvitation(platform, b, opts.mail ?? DEFAULT_MAIL_SETTINGS, opts.now ?? Date.now(), undefined, video);
+    const ics = bookingInvitation(platform, b, opts.mail ?? DEFAULT_MAIL_SETTINGS, opts.now ?? clock.now(), undefined, video);
     return { ...ics, filename: `prenotazione-${b.id}.ics` };
   });
 }

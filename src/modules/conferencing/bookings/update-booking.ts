@@ -16,6 +16,7 @@ import * as repo from './bookings.repo.js';
 import { platformRepo } from '../platforms/index.js';
 import { noticeVideo, queueApprovalRequests, queueBookingNotice } from './booking-notices.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './invitation.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface UpdateBookingInput {
   title?: string;
@@ -75,7 +76,7 @@ function changes(b: repo.BookingRow, input: UpdateBookingInput): boolean {
 }
 
 export async function updateBooking(db: Db, auth: AuthContext, id: string, input: UpdateBookingInput, opts: { ip?: string; now?: number; mail?: MailSettings } = {}) {
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? clock.now();
   const outcome = await db.tx(dbContext(auth), async (tx): Promise<{ refused: Refusal; rules: ReturnType<typeof rulesOf> } | { booking: repo.BookingRow }> => {
     const seen = await loadChangeable(tx, id, now);
     const platform = (await platformRepo.selectPlatform(tx, seen.platformId))!;

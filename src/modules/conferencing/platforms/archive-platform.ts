@@ -18,6 +18,7 @@ import { queueBookingNotice } from '../bookings/index.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from '../bookings/index.js';
 import * as repo from './platforms.repo.js';
 import { bookingRepo } from '../bookings/index.js';
+import { clock } from '../../../platform/clock.js';
 
 export async function archivePlatform(
   db: Db,
@@ -25,7 +26,7 @@ export async function archivePlatform(
   id: string,
   opts: { cancelBookings?: boolean; ip?: string; now?: number; mail?: MailSettings } = {},
 ): Promise<{ platform: repo.PlatformRow; cancelledBookings: number }> {
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? clock.now();
   const mail = opts.mail ?? DEFAULT_MAIL_SETTINGS;
   return db.tx(dbContext(auth), async (tx) => {
     const before = await loadManaged(tx, auth, id);

@@ -17,6 +17,7 @@ import { conferencingErrors as E } from '../conferencing.errors.js';
 import { checkAccessSettings } from './platform-access.js';
 import * as repo from './platforms.repo.js';
 import { bookingRepo } from '../bookings/index.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface UpdatePlatformInput {
   name?: string;
@@ -50,7 +51,7 @@ export async function loadManaged(tx: Tx, auth: AuthContext, id: string) {
 }
 
 export async function updatePlatform(db: Db, auth: AuthContext, id: string, input: UpdatePlatformInput, opts: { ip?: string; now?: number } = {}) {
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? clock.now();
   if (input.openingHours) {
     const problems = openingHoursProblems(input.openingHours);
     if (problems.length) throw E.invalidOpeningHours(problems.join('; '));

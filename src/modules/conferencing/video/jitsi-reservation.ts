@@ -14,6 +14,7 @@ import { dbContext, isPlatformAdmin, type AuthContext } from '../../../platform/
 import { errors } from '../../../platform/http/errors.js';
 import * as repo from './video.repo.js';
 import { videoErrors as V } from './video.errors.js';
+import { clock } from '../../../platform/clock.js';
 
 /** Minutes before the booking's start when its room may already open. */
 export const JITSI_EARLY_MINUTES = 10;
@@ -86,7 +87,7 @@ export function conferenceAt(b: repo.RoomBookingRow, name: string, mailOwner: st
 /** POST /integrations/jitsi/conference */
 export async function reserveJitsiConference(db: Db, auth: AuthContext, req: JitsiConferenceRequest, opts: { now?: number } = {}): Promise<JitsiConference> {
   checkCaller(auth);
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? clock.now();
   const room = roomOf(req.name);
   if (!ROOM.test(room)) throw V.roomUnknown(`La stanza «${req.name.slice(0, 100)}» non è una stanza prenotata: usa il collegamento della prenotazione.`);
   const b = await roomBooking(db, auth, (tx) => repo.selectBookingByRoom(tx, room), `la stanza ${room}`);
@@ -97,7 +98,7 @@ export async function reserveJitsiConference(db: Db, auth: AuthContext, req: Jit
 export async function showJitsiConference(db: Db, auth: AuthContext, id: string, opts: { now?: number } = {}): Promise<JitsiConference> {
   checkCaller(auth);
   const b = await roomBooking(db, auth, (tx) => repo.selectBookingRoomById(tx, id), `la conferenza ${id}`);
-  return conferenceAt(b, b.room, b.organiserEmail, opts.now ?? Date.now());
+  return conferenceAt(b, b.room, b.organiserEmail, opts.now ?? clock.now());
 }
 
 /** DELETE /integrations/jitsi/conference/{id}: Prosody says the room was closed; nothing is stored, so it is acknowledged. */

@@ -10,8 +10,9 @@ import type { BookingRow } from '../bookings/index.js';
 import type { BookingVideoRow } from './video.repo.js';
 import type { PlatformRow } from '../platforms/index.js';
 import { bookingLinks } from './video-links.js';
+import { clock } from '../../../platform/clock.js';
 
-export function meetingLinkFor(platform: PlatformRow, booking: BookingRow, video: BookingVideoRow | null = null, now = Date.now()): string | null {
+export function meetingLinkFor(platform: PlatformRow, booking: BookingRow, video: BookingVideoRow | null = null, now = clock.now()): string | null {
   if (video && video.bookingId === booking.id) return bookingLinks(video, { organiser: false }, now).attendeeUrl;
   return platform.link;
 }

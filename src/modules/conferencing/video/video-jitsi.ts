@@ -6,6 +6,7 @@
  * The token is signed here with node:crypto: no JWT library.
  */
 import { createHmac } from 'node:crypto';
+import { clock } from '../../../platform/clock.js';
 
 export interface JitsiSettings {
   /** The Jitsi Meet host (also the token's `sub`), e.g. `meet.example.it`. */
@@ -77,7 +78,7 @@ export function jitsiClaims(settings: JitsiSettings, input: JitsiTokenInput): Ji
     aud: JITSI_AUDIENCE,
     sub: settings.domain.toLowerCase(),
     room: input.room,
-    iat: seconds(input.now ?? Date.now()),
+    iat: seconds(input.now ?? clock.now()),
     nbf: seconds(input.start) - JITSI_TOKEN_MARGIN_SECONDS,
     exp: Math.ceil(input.end / 1000) + JITSI_TOKEN_MARGIN_SECONDS,
     moderator: input.moderator,

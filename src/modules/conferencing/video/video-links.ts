@@ -6,6 +6,7 @@ import { openSecret } from '../../../platform/secret-box.js';
 import type { BookingVideoRow } from './video.repo.js';
 import { BBB_EARLY_MINUTES, bbbCreateUrl, bbbJoinUrl, type BbbSettings } from './video-bbb.js';
 import { JITSI_TOKEN_MARGIN_SECONDS, jitsiMeetingUrl, type JitsiSettings } from './video-jitsi.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface LinkViewer {
   /** The caller belongs to the booking's body: it gets the moderator link (and BigBlueButton's create URL). */
@@ -41,7 +42,7 @@ export function bbbSettingsOf(b: BookingVideoRow): BbbSettings | null {
   return { apiUrl: b.bbbApiUrl, secret: openSecret(b.bbbSecret), checksum: b.bbbChecksum ?? 'sha256' };
 }
 
-export function bookingLinks(b: BookingVideoRow, viewer: LinkViewer, now = Date.now()): BookingLinks {
+export function bookingLinks(b: BookingVideoRow, viewer: LinkViewer, now = clock.now()): BookingLinks {
   const start = Date.parse(b.start);
   const end = Date.parse(b.end);
   const margin = JITSI_TOKEN_MARGIN_SECONDS * 1000;

@@ -24,6 +24,8 @@
  *   approved agreement can be withdrawn (cancelled) before registration; renewal makes a new
  *   agreement from a registered fixed-term, withdrawing or expired one, starting after its last day.
  */
+import { clock } from '../../../platform/clock.js';
+import { addDays, daysBetween, isoWeekday, romeDate } from '../../../platform/calendar/rome.js';
 
 // ---------------------------------------------------------------- dates and times
 
@@ -33,7 +35,6 @@ export type Window = [string, string];
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const MS_PER_DAY = 86_400_000;
 
 /** True when `s` is a real calendar date 'YYYY-MM-DD' (years 1900–2999). */
 export function isIsoDate(s: unknown): s is string {
@@ -50,29 +51,8 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Days since 1970-01-01 (timezone-free). */
-export function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
-}
-
-export function dateOfDayNumber(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return dateOfDayNumber(dayNumber(date) + days);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
-/** ISO weekday of a date: 1 Monday … 7 Sunday. */
-export function isoWeekday(date: string): IsoWeekday {
-  const w = new Date(dayNumber(date) * MS_PER_DAY).getUTCDay();
-  return (w === 0 ? 7 : w) as IsoWeekday;
-}
+/** The calendar's day arithmetic, from the one calendar (platform/calendar/rome.ts). */
+export { addDays, dayNumber, daysBetween, fromDayNumber as dateOfDayNumber, isoWeekday } from '../../../platform/calendar/rome.js';
 
 /** The Monday of the ISO week of a date: the key of the week for weekly caps. */
 export function weekKey(date: string): string {
@@ -80,10 +60,8 @@ export function weekKey(date: string): string {
 }
 
 /** Today's date in Europe/Rome at an instant. */
-export function romeToday(now: number = Date.now()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(now));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+export function romeToday(now: number = clock.now()): string {
+  return romeDate(now);
 }
 
 export function isTime(s: unknown): s is string {

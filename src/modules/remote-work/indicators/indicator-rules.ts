@@ -9,6 +9,8 @@
  * - Gap: the target minus the share of employees with an agreement, in percentage points
  *   (positive: short of the target; zero or negative: target met).
  */
+import { clock } from '../../../platform/clock.js';
+import { romeMonth } from '../../../platform/calendar/rome.js';
 
 /** The target when a body has set none, and the national reference (at least 30% of public employees). */
 export const DEFAULT_TARGET_PERCENT = 30;
@@ -71,45 +73,12 @@ export function monthStart(month: string): string {
   return `${month}-01`;
 }
 
-/** 'YYYY-MM-DD' (any day) → 'YYYY-MM'. */
-export function monthOf(day: string): string {
-  return day.slice(0, 7);
-}
-
-/** 'YYYY-MM' plus k months. */
-export function addMonths(month: string, k: number): string {
-  const m = MONTH_RE.exec(month);
-  if (!m) throw new Error(`not a month: ${month}`);
-  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + k;
-  const y = Math.floor(index / 12);
-  return `${String(y).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** Months from `from` to `to` included ('YYYY-MM'); empty when to < from. */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
-  return out;
-}
-
-/** Every calendar day of a month ('YYYY-MM' → ['YYYY-MM-01', …]). */
-export function daysOfMonth(month: string): string[] {
-  const [y, m] = month.split('-').map(Number);
-  const n = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-}
-
-/** The ISO weekday (1 Monday … 7 Sunday) of a calendar day. */
-export function isoWeekday(day: string): number {
-  const d = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-const romeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** Months, days and weekdays from the one calendar (platform/calendar/rome.ts). */
+export { addMonthsToMonth as addMonths, daysOfMonth, isoWeekday, monthOf, monthsBetween } from '../../../platform/calendar/rome.js';
 
 /** The current month in Europe/Rome ('YYYY-MM'). */
-export function currentMonth(now: Date = new Date()): string {
-  return romeDay.format(now).slice(0, 7);
+export function currentMonth(now: Date = clock.date()): string {
+  return romeMonth(now.getTime());
 }
 
 /** Rows by key, with zeros where a key has none (series without holes for charts and CSV). */

@@ -5,9 +5,10 @@ import { bodyScope } from './indicator-access.js';
 import { indicatorErrors as E } from '../remote-work.errors.js';
 import { DEFAULT_SERIES_MONTHS, MAX_MONTHS, addMonths, currentMonth, monthsBetween } from './indicator-rules.js';
 import { readBodyMonths, readHeads } from './show-body-indicators.js';
+import { clock } from '../../../platform/clock.js';
 
 /** The months from..to (both included); by default the 12 months up to the current one. */
-export function monthRange(q: { from?: string; to?: string }, now: Date = new Date()): { from: string; to: string } {
+export function monthRange(q: { from?: string; to?: string }, now: Date = clock.date()): { from: string; to: string } {
   const to = q.to ?? (q.from ? addMonths(q.from, DEFAULT_SERIES_MONTHS - 1) : currentMonth(now));
   const from = q.from ?? addMonths(to, -(DEFAULT_SERIES_MONTHS - 1));
   if (from > to) throw E.invalidRange(`Il primo mese (${from}) viene dopo l’ultimo (${to}).`);

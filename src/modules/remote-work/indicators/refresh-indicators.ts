@@ -14,6 +14,7 @@ import type { Db } from '../../../platform/db/index.js';
 import type { ScheduleDefinition, JobHandler } from '../../../platform/jobs/index.js';
 import * as repo from './indicators.repo.js';
 import { addMonths, currentMonth, monthStart } from './indicator-rules.js';
+import { clock } from '../../../platform/clock.js';
 
 export const INDICATORS_REFRESH_JOB = 'remote-work.indicators-refresh';
 export const INDICATORS_HORIZON_JOB = 'remote-work.indicators-horizon';
@@ -41,7 +42,7 @@ export interface RefreshResult {
 }
 
 export async function refreshIndicators(db: Db, opts: RefreshOptions = {}): Promise<RefreshResult> {
-  const started = Date.now();
+  const started = clock.now();
   const batch = opts.batch ?? 200;
   const budget = opts.timeBudgetMs ?? 45_000;
   let slices = 0;
@@ -60,10 +61,10 @@ export async function refreshIndicators(db: Db, opts: RefreshOptions = {}): Prom
       if (done) slices++;
     }
     territoryMonths += await refreshTerritory(db);
-    if (todo.length < batch || Date.now() - started > budget) break;
+    if (todo.length < batch || clock.now() - started > budget) break;
   }
   const remaining = (await db.ownerTx((tx) => repo.selectBacklog(tx))).slices;
-  return { slices, territoryMonths, remaining, ms: Date.now() - started };
+  return { slices, territoryMonths, remaining, ms: clock.now() - started };
 }
 
 /** The province, region and national rows of the months and regions the slices touched. */
@@ -86,7 +87,7 @@ async function refreshTerritory(db: Db): Promise<number> {
  * Use case (daily job): open-ended agreements reach a new month without any write; mark the
  * current and the next month of every body with an agreement in force then and no figures yet.
  */
-export async function markIndicatorHorizon(db: Db, now: Date = new Date()): Promise<number> {
+export async function markIndicatorHorizon(db: Db, now: Date = clock.date()): Promise<number> {
   const cur = currentMonth(now);
   return db.ownerTx(async (tx) => (await repo.markHorizon(tx, monthStart(cur))) + (await repo.markHorizon(tx, monthStart(addMonths(cur, 1)))));
 }

@@ -9,8 +9,9 @@ import { managesOfficeOf, visibilityOf, type ObjectiveActor } from './objective-
 import { objectiveProgress } from './objective-rules.js';
 import * as repo from './objectives.repo.js';
 import { objectiveErrors as E } from '../remote-work.errors.js';
+import { clock } from '../../../platform/clock.js';
 
-export async function objectiveDetail(tx: Queryable, actor: ObjectiveActor, id: string, now: number = Date.now()) {
+export async function objectiveDetail(tx: Queryable, actor: ObjectiveActor, id: string, now: number = clock.now()) {
   const o = await repo.selectObjective(tx, actor.organizationId, id);
   if (!o || !(await repo.isVisible(tx, actor.organizationId, visibilityOf(actor), id))) throw E.notFound();
   const today = romeToday(now);

@@ -8,6 +8,7 @@
  * from the right with letters (0→L, 1→M, 2→N, 3→P, 4→Q, 5→R, 6→S, 7→T, 8→U, 9→V); the check
  * letter is computed on the code as written.
  */
+import { clock } from '../../../platform/clock.js';
 
 export const MONTH_LETTERS = 'ABCDEHLMPRST';
 /** Letters that stand for digits in omocodic codes, index = digit. */
@@ -84,7 +85,7 @@ export function normalizeCodiceFiscale(input: string): string {
  * Validates a codice fiscale. `referenceYear` (default: this year) picks the century of the
  * two-digit year: the latest year ending in those digits that is not after it.
  */
-export function validateCodiceFiscale(input: string, referenceYear = new Date().getUTCFullYear()): CodiceFiscaleResult {
+export function validateCodiceFiscale(input: string, referenceYear = clock.date().getUTCFullYear()): CodiceFiscaleResult {
   const code = normalizeCodiceFiscale(input ?? '');
   if (code.length === 0) return fail('missing');
   if (!/^[A-Z0-9]*$/.test(code)) return fail('characters');

@@ -9,6 +9,7 @@ import { officeErrors as E } from '../remote-work.errors.js';
 import { bodyOf, managedOfficeIds } from './office-access.js';
 import { exportHeader, exportLine } from './employee-csv.js';
 import * as repo from './offices.repo.js';
+import { clock } from '../../../platform/clock.js';
 
 export const EXPORT_BATCH = 1000;
 
@@ -37,6 +38,6 @@ export async function exportEmployees(db: Db, auth: AuthContext, q: { officeId?:
       after = { lastName: last.lastName, firstName: last.firstName, id: last.id };
     }
   }
-  const day = new Date().toISOString().slice(0, 10);
+  const day = clock.date().toISOString().slice(0, 10);
   return { filename: `dipendenti-${day}.csv`, contentType: 'text/csv; charset=utf-8', chunks: chunks() };
 }

@@ -16,6 +16,7 @@ import { findOrganizationByCode } from '../../organizations/index.js';
 import { makeCodiceFiscale } from './codice-fiscale.js';
 import type { CoverageRuleRow } from './employee-rules.js';
 import * as repo from './offices.repo.js';
+import { clock } from '../../../platform/clock.js';
 
 export const DEMO_BODY_CODE = '046';
 export const DEMO_EMPLOYEE_EMAIL = 'dipendente@lucca.agilepa.demo';
@@ -179,7 +180,7 @@ export async function seedRemoteWorkDemo(db: Db): Promise<void> {
       people.map((p) => ({ ...p, id: randomUUID(), officeId: ids.get(p.officeCode)! })),
     );
     await repo.relinkUsers(tx, organizationId, null);
-    const year = new Date().getUTCFullYear();
+    const year = clock.date().getUTCFullYear();
     for (const y of [year, year + 1]) {
       await repo.upsertClosure(tx, organizationId, `${y}-08-14`, 'Chiusura estiva degli uffici');
       await repo.upsertClosure(tx, organizationId, `${y}-12-24`, 'Vigilia di Natale: uffici chiusi');

@@ -8,7 +8,8 @@ import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { bodyOf, managesOffice } from './office-access.js';
-import { daysBetween, spanDays } from './day-range.js';
+import { spanDays } from './day-range.js';
+import { dateRange } from '../../../platform/calendar/rome.js';
 import * as repo from './offices.repo.js';
 
 function checkRange(from: string, to: string): void {
@@ -26,7 +27,7 @@ async function employeeFor(tx: Tx, auth: AuthContext, organizationId: string, em
 export async function setAbsences(db: Db, auth: AuthContext, employeeId: string, input: { from: string; to: string; kind: repo.AbsenceKind }, meta: { ip?: string } = {}) {
   const organizationId = bodyOf(auth);
   checkRange(input.from, input.to);
-  const days = daysBetween(input.from, input.to);
+  const days = dateRange(input.from, input.to);
   return db.tx(dbContext(auth), async (tx) => {
     await employeeFor(tx, auth, organizationId, employeeId);
     const before = await repo.selectAbsences(tx, organizationId, { from: input.from, to: input.to, employeeId, officeIds: null }, 400);

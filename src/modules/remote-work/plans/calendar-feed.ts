@@ -15,6 +15,7 @@ import { addDays, romeToday } from './plan-dates.js';
 import { employeeName } from './plan-input.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
+import { clock } from '../../../platform/clock.js';
 
 export const FEED_PATH = '/api/v1/remote-work/calendar';
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
@@ -60,7 +61,7 @@ export async function renderFeed(db: Db, token: string, opts: { now?: number } =
   if (!TOKEN_RE.test(token)) throw E.feedNotFound();
   const owner = await db.tx({}, (tx) => repo.selectFeedOwner(tx, hashOf(token)));
   if (!owner) throw E.feedNotFound();
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? clock.now();
   const today = romeToday(now);
   return db.tx({ organizationId: owner.organizationId }, async (tx) => {
     const e = await repo.selectEmployee(tx, owner.organizationId, owner.employeeId);

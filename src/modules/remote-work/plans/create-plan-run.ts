@@ -22,6 +22,7 @@ import { workingDays } from '../../../platform/calendar/working-days.js';
 import { executePlan, type Planner } from './run-plan.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
+import { clock } from '../../../platform/clock.js';
 
 export const PLAN_JOB = 'remote-work.plan';
 /** People × working days planned inside the request; larger runs go to the background job. */
@@ -57,7 +58,7 @@ export async function createPlanRun(
   opts: { ip?: string; now?: number; planner?: Planner; syncCellLimit?: number } = {},
 ): Promise<{ run: repo.PlanRunRow; queued: boolean }> {
   const organizationId = bodyOf(auth);
-  checkRange(input.from, input.to, opts.now ?? Date.now());
+  checkRange(input.from, input.to, opts.now ?? clock.now());
   const ctx = dbContext(auth);
   const limit = opts.syncCellLimit ?? SYNC_CELL_LIMIT;
   const sized = await db.tx(ctx, async (tx) => {

@@ -14,6 +14,7 @@ import { applySwap, checkSwapDays, evaluateSwap, refusalReason } from './swap-ev
 import { mailSwapOutcome } from './plan-mails.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface CreateSwapInput {
   fromDay: string;
@@ -28,7 +29,7 @@ export async function createSwapRequest(
   opts: { ip?: string; now?: number; publicUrl: string },
 ): Promise<repo.SwapRow> {
   const organizationId = bodyOf(auth);
-  const today = romeToday(opts.now ?? Date.now());
+  const today = romeToday(opts.now ?? clock.now());
   return db.tx(dbContext(auth), async (tx) => {
     const employee = await repo.selectEmployeeByUser(tx, organizationId, auth.userId);
     if (!employee) throw E.notAnEmployee();

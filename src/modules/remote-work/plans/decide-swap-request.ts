@@ -13,6 +13,7 @@ import { applySwap, checkSwapDays, evaluateSwap, refusalReason } from './swap-ev
 import { mailSwapOutcome } from './plan-mails.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface DecideSwapInput {
   decision: 'accepted' | 'refused';
@@ -27,7 +28,7 @@ export async function decideSwapRequest(
   opts: { ip?: string; now?: number; publicUrl: string },
 ): Promise<repo.SwapRow> {
   const organizationId = bodyOf(auth);
-  const today = romeToday(opts.now ?? Date.now());
+  const today = romeToday(opts.now ?? clock.now());
   return db.tx(dbContext(auth), async (tx) => {
     await repo.lockPlan(tx, organizationId);
     const before = await repo.selectSwap(tx, organizationId, id, true);

@@ -2,29 +2,18 @@
  * Calendar arithmetic of the planner's area on 'YYYY-MM-DD' days (no local-time Date objects):
  * today in Rome, the 3-month limit of a plan, the weeks and months around a swap.
  */
-import { dayNumber, fromDayNumber, isIsoDate, isoWeekday } from '../../../platform/calendar/rome.js';
+import { addDays, addMonths, isIsoDate, monthEnd, monthStart, romeDate, weekEnd, weekStart } from '../../../platform/calendar/rome.js';
+import { clock } from '../../../platform/clock.js';
+
+/** The calendar's arithmetic, from the one calendar (platform/calendar/rome.ts). */
+export { addDays, addMonths, dateRange as eachDay, monthEnd, monthStart, weekEnd, weekStart } from '../../../platform/calendar/rome.js';
 
 /** The longest range a plan may cover: from `from` to the day before the same date 3 months later. */
 export const MAX_PLAN_MONTHS = 3;
 
-const romeDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The calendar day in Europe/Rome at the instant `now` (ms). */
-export function romeToday(now: number = Date.now()): string {
-  return romeDate.format(new Date(now));
-}
-
-export function addDays(day: string, n: number): string {
-  return fromDayNumber(dayNumber(day) + n);
-}
-
-/** The same day n months later, clamped to the end of the month (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(day: string, n: number): string {
-  const y = +day.slice(0, 4), m = +day.slice(5, 7) - 1 + n, d = +day.slice(8, 10);
-  const year = y + Math.floor(m / 12);
-  const month = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return `${year}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+export function romeToday(now: number = clock.now()): string {
+  return romeDate(now);
 }
 
 /** The last day a plan starting on `from` may cover. */
@@ -41,24 +30,6 @@ export function planRangeProblem(from: string, to: string, today: string): strin
   return null;
 }
 
-export function monthStart(day: string): string {
-  return `${day.slice(0, 7)}-01`;
-}
-
-export function monthEnd(day: string): string {
-  return addDays(addMonths(monthStart(day), 1), -1);
-}
-
-/** Monday of the ISO week of `day`. */
-export function weekStart(day: string): string {
-  return addDays(day, 1 - isoWeekday(day));
-}
-
-/** Sunday of the ISO week of `day`. */
-export function weekEnd(day: string): string {
-  return addDays(day, 7 - isoWeekday(day));
-}
-
 /**
  * The range the agreement's caps of some days are counted over: the whole months and ISO weeks
  * that contain them (a swap is validated on it).
@@ -72,9 +43,3 @@ export function capsRange(days: string[]): { from: string; to: string } {
   return { from, to };
 }
 
-/** Every calendar day of [from, to]. */
-export function eachDay(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let n = dayNumber(from), b = dayNumber(to); n <= b; n++) out.push(fromDayNumber(n));
-  return out;
-}

@@ -11,6 +11,7 @@ import type { JobContext, JobHandler } from '../../../platform/jobs/index.js';
 import type { PlanJobPayload } from './create-plan-run.js';
 import { executePlan, type Planner } from './run-plan.js';
 import * as repo from './plans.repo.js';
+import { clock } from '../../../platform/clock.js';
 
 export function planJobHandler(opts: { planner?: Planner } = {}): JobHandler {
   return async (payload: PlanJobPayload, job: JobContext) => runQueuedPlan(job.db, payload, job.attempt >= job.maxAttempts, opts.planner);
@@ -25,7 +26,7 @@ export async function runQueuedPlan(db: Db, p: PlanJobPayload, lastAttempt = tru
     return r;
   });
   if (!run) return;
-  const started = Date.now();
+  const started = clock.now();
   try {
     await executePlan(db, ctx, { organizationId: p.organizationId, from: run.from, to: run.to, officeIds: run.officeIds }, {
       actor: { userId: p.userId, label: p.label },
@@ -43,7 +44,7 @@ export async function runQueuedPlan(db: Db, p: PlanJobPayload, lastAttempt = tru
           await repo.finishRun(tx, p.organizationId, run.id, {
             status: 'failed', employees: null, workingDays: null, report: null,
             error: domain ? (err as AppError).detail ?? (err as AppError).title : 'Errore interno durante la pianificazione.',
-            durationMs: Date.now() - started,
+            durationMs: clock.now() - started,
           });
         }
       });

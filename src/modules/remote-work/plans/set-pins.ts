@@ -15,6 +15,7 @@ import { nonWorkingReason, shortItalianDate } from '../planner/index.js';
 import { executePlan, type Planner } from './run-plan.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface PinChange {
   employeeId: string;
@@ -36,7 +37,7 @@ export async function setPins(
   opts: { ip?: string; now?: number; planner?: Planner } = {},
 ): Promise<SetPinsResult> {
   const organizationId = bodyOf(auth);
-  const today = romeToday(opts.now ?? Date.now());
+  const today = romeToday(opts.now ?? clock.now());
   const seen = new Set<string>();
   for (const p of input.pins) {
     const k = `${p.employeeId}|${p.day}`;

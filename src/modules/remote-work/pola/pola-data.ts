@@ -14,6 +14,7 @@ import * as repo from './pola.repo.js';
 import { declaredDigitalHealth, type DigitalHealth } from './pola-digital.js';
 import { baselines, planYears, programme, simplifiedForm, type ProgrammeIndicator, type SimplifiedForm } from './pola-indicators.js';
 import { termsSummary, type TermsSummary } from './pola-terms.js';
+import { clock } from '../../../platform/clock.js';
 
 export const NOTE_SECTIONS = ['implementation', 'organisation', 'people', 'programme'] as const;
 export type NoteSection = (typeof NOTE_SECTIONS)[number];
@@ -53,7 +54,7 @@ export function defaultSettings(today: string): PolaSettings {
   return { firstYear: Number(today.slice(0, 4)), simplifiedOverride: null, notes: {}, updatedAt: null };
 }
 
-export async function loadPolaData(tx: Queryable, organizationId: string, now: number = Date.now()): Promise<PolaData> {
+export async function loadPolaData(tx: Queryable, organizationId: string, now: number = clock.now()): Promise<PolaData> {
   const today = romeToday(now);
   const month = currentMonth(new Date(now));
   const saved = await repo.selectSettings(tx, organizationId);

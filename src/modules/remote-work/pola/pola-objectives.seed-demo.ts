@@ -34,6 +34,7 @@ import { DEMO_BODY_CODE, DEMO_EMPLOYEE_EMAIL, DEMO_HR_EMAIL, findDemoEmployees, 
 import { updatePolaDeclarations } from './update-pola-declarations.js';
 import { updatePolaSettings } from './update-pola-settings.js';
 import { updatePolaTargets, type TargetInput } from './update-pola-targets.js';
+import { clock } from '../../../platform/clock.js';
 
 export const DEMO_POLA_FIRST_YEAR = 2027;
 
@@ -193,7 +194,7 @@ function demoHrAuth(userId: string, organizationId: string): AuthContext {
 
 export async function seedPolaObjectivesDemo(db: Db, opts: { now?: number } = {}): Promise<PolaObjectivesSeedResult> {
   const done: PolaObjectivesSeedResult = { settings: false, declarations: false, targets: 0, teams: 0, objectives: 0, reports: 0 };
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? clock.now();
   const today = romeToday(now);
   const found = await db.ownerTx(async (tx) => {
     const body = await findOrganizationByCode(tx, DEMO_BODY_CODE);

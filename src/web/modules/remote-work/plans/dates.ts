@@ -1,29 +1,21 @@
 /** Calendar days 'YYYY-MM-DD' for the planner's pages: months, Rome's today, labels in the user's language. */
-const rome = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { addMonthsToMonth, monthEnd, romeDate } from '../../../../platform/calendar/rome.js';
+
+/** The day, weekday and month arithmetic come from the platform's one calendar (shared with the server). */
+export { isoWeekday, monthOf } from '../../../../platform/calendar/rome.js';
 
 export function romeToday(now = Date.now()): string {
-  return rome.format(new Date(now));
+  return romeDate(now);
 }
 
-/** 'YYYY-MM' of a day. */
-export const monthOf = (day: string) => day.slice(0, 7);
-
+/** The first and last day of a month 'YYYY-MM'. */
 export function monthRange(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+  return { from: `${month}-01`, to: monthEnd(`${month}-01`) };
 }
 
+/** The month n months after 'YYYY-MM'. */
 export function shiftMonth(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
-/** ISO weekday 1 (Monday) … 7 (Sunday). */
-export function isoWeekday(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+  return addMonthsToMonth(month, n);
 }
 
 const utc = (day: string) => {
