@@ -27,7 +27,7 @@ function missing(doc: string, moduleDir: string | null): string[] {
   const names = new Set([...text.matchAll(/`([\w./-]+\.(?:ts|tsx|sql|md|mjs|json|yaml))`/g)].map((m) => m[1]));
   return [...names].filter((name) => {
     if (TOP.test(name)) return !fs.existsSync(path.join(ROOT, name));
-    if (name.includes('/')) return !inModule.some((f) => f === name || f.endsWith(`/${name}`)) && !fs.existsSync(path.join(ROOT, 'src', name));
+    if (name.includes('/')) return !inModule.some((f) => f === name || f.endsWith(`/${name}`)) && !fs.existsSync(path.join(ROOT, 'src', name)) && !fs.existsSync(path.join(ROOT, 'src/modules', name));
     return !inModule.some((f) => f === name || f.endsWith(`/${name}`));
   });
 }
