@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvField, csvRecord, detectSeparator, parseCsv, type Separator } from './csv.js';
+import { csvCell, csvDocument, csvFormat, csvRow, detectSeparator, parseCsv, PLAIN, SPREADSHEET_IT, type CsvFormat, type Separator } from './csv.js';
 
 const ok = (text: string, sep?: Separator) => {
   const r = parseCsv(text, sep);
@@ -54,25 +54,48 @@ describe('parseCsv', () => {
   });
 });
 
-describe('csvField / csvRecord', () => {
+describe('csvCell / csvRow / csvDocument', () => {
   it('quotes only what needs it', () => {
-    expect(csvField('Rossi', ';')).toBe('Rossi');
-    expect(csvField('a,b', ';')).toBe('a,b');
-    expect(csvField('a,b', ',')).toBe('"a,b"');
-    expect(csvField('a;b', ';')).toBe('"a;b"');
-    expect(csvField('di "noi"', ';')).toBe('"di ""noi"""');
-    expect(csvField(' spazio', ';')).toBe('" spazio"');
-    expect(csvRecord(['a', 'b c', ''], ';')).toBe('a;b c;\r\n');
+    expect(csvCell('Rossi', SPREADSHEET_IT)).toBe('Rossi');
+    expect(csvCell('a,b', SPREADSHEET_IT)).toBe('a,b');
+    expect(csvCell('a,b', PLAIN)).toBe('"a,b"');
+    expect(csvCell('a;b', SPREADSHEET_IT)).toBe('"a;b"');
+    expect(csvCell('di "noi"', SPREADSHEET_IT)).toBe('"di ""noi"""');
+    expect(csvCell(' spazio', SPREADSHEET_IT)).toBe('" spazio"');
+    expect(csvRow(['a', 'b c', '', null], SPREADSHEET_IT)).toBe('a;b c;;\r\n');
+  });
+
+  it('defuses every text a spreadsheet would run as a formula, and only text', () => {
+    for (const f of ['=1+2', '+39 055', '-x', '@SUM(A1)', '\tx', '\rx', '=1+2@comune.it']) expect(csvCell(f, SPREADSHEET_IT).replace(/^"/, '')).toMatch(/^'/);
+    expect(csvCell('=HYPERLINK("http://x")', SPREADSHEET_IT)).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell(-1.5, SPREADSHEET_IT)).toBe('-1,5');
+    expect(csvCell(-1.5, PLAIN)).toBe('-1.5');
+    expect(csvCell(Number.NaN, SPREADSHEET_IT)).toBe('');
+  });
+
+  it('keeps codes as text with their leading zeros, and reads them back', () => {
+    expect(csvCell({ code: '001272' }, SPREADSHEET_IT)).toBe('"=""001272"""');
+    expect(csvCell({ code: 'URP' }, SPREADSHEET_IT)).toBe('URP');
+    const text = csvDocument(['codice', 'nome'], [[{ code: '001272' }, 'Torino'], [{ code: '01' }, '=Piemonte']], SPREADSHEET_IT);
+    expect(text.startsWith('\uFEFFcodice;nome\r\n')).toBe(true);
+    const back = parseCsv(text);
+    expect(back.ok && back.records.map((r) => r.fields)).toEqual([['codice', 'nome'], ['001272', 'Torino'], ['01', '=Piemonte']]);
+  });
+
+  it('names the formats as the exports take them: semicolon (default) or comma', () => {
+    expect(csvFormat()).toEqual(SPREADSHEET_IT);
+    expect(csvFormat('semicolon')).toEqual({ separator: ';', decimal: ',' });
+    expect(csvFormat('comma')).toEqual({ separator: ',', decimal: '.' });
   });
 
   it('round-trips any table through write and parse', () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ';', ',', '"', '\n', '\r\n', 'è', '’', '😀', '=') , maxLength: 12 });
+    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ';', ',', '"', '\n', '\r\n', 'è', '’', '😀', '=', '-', "'", '@'), maxLength: 12 });
     fc.assert(
-      fc.property(fc.constantFrom<Separator>(';', ','), fc.integer({ min: 1, max: 5 }), fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (sep, width, rows) => {
+      fc.property(fc.constantFrom<CsvFormat>(SPREADSHEET_IT, PLAIN), fc.integer({ min: 1, max: 5 }), fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (format, width, rows) => {
         // a record of one empty field is a blank line: give every record some content
         const table = rows.map((r) => r.slice(0, width)).map((r) => (r.join('') === '' ? ['x', ...r.slice(1)] : r));
-        const text = '\uFEFF' + table.map((r) => csvRecord(r, sep)).join('');
-        const back = parseCsv(text, sep);
+        const text = '\uFEFF' + table.map((r) => csvRow(r, format)).join('');
+        const back = parseCsv(text, format.separator);
         expect(back.ok).toBe(true);
         if (back.ok) expect(back.records.map((r) => r.fields)).toEqual(table);
       }),

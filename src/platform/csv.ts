@@ -1,8 +1,21 @@
 /**
- * A small, strict CSV reader and writer (RFC 4180 with the habits of Italian spreadsheets):
- * `;` or `,` as separator (detected on the header line), fields in double quotes with `""` for a
- * quote, line breaks inside quoted fields, CRLF or LF line ends, a UTF-8 byte-order mark ignored.
- * No package is installed for CSV, and the rules are few: they live here with their tests.
+ * The one CSV reader and writer of the platform (RFC 4180 with the habits of Italian spreadsheets).
+ * Every import and export uses it. No package is installed for CSV, and the rules are few: they
+ * live here with their tests (csv.test.ts).
+ *
+ * Reading: `;` or `,` as separator (detected on the header line), fields in double quotes with `""`
+ * for a quote, line breaks inside quoted fields, CRLF or LF line ends, a UTF-8 byte-order mark
+ * ignored. What this writer adds to keep a spreadsheet from misreading a cell is taken off again
+ * (`="007"` reads `007`, `'=SUM(A1)` reads `=SUM(A1)`), so an export imports back unchanged.
+ *
+ * Writing (`csvDocument`, `csvRow`): UTF-8 with a byte-order mark (Excel then reads the accents),
+ * CRLF, headers in Italian snake_case (`codice_fiscale`, `ore_prenotate`). The format is chosen per
+ * export and documented in its route: `SPREADSHEET_IT` (`;` and decimal comma, what Excel and
+ * LibreOffice in Italian open as columns, the default everywhere) or `PLAIN` (`,` and decimal
+ * point, for programs). Every text cell that a spreadsheet would run as a formula (starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe; numbers are written
+ * as numbers; codes (`{ code: '001272' }`: ISTAT codes, office codes) as text a spreadsheet keeps
+ * with its leading zeros.
  */
 
 export type Separator = ';' | ',';
@@ -50,7 +63,7 @@ export function parseCsv(input: string, separator?: Separator): CsvResult {
   // Whether the current record has any content (to skip blank lines).
   let started = false;
   const endRecord = () => {
-    fields.push(field);
+    fields.push(readBack(field));
     if (started) records.push({ line: recordLine, fields });
     fields = [];
     field = '';
@@ -94,7 +107,7 @@ export function parseCsv(input: string, separator?: Separator): CsvResult {
     }
     if (c === sep) {
       started = true;
-      fields.push(field);
+      fields.push(readBack(field));
       field = '';
       i++;
       continue;
@@ -114,12 +127,64 @@ export function parseCsv(input: string, separator?: Separator): CsvResult {
   return { ok: true, separator: sep, records };
 }
 
-/** One field, quoted when it holds the separator, a quote, a line break or edge spaces. */
-export function csvField(value: string, separator: Separator): string {
-  return value.includes(separator) || /["\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** Takes off what `csvCell` adds for spreadsheets: `="007"` is `007`, `'=x` is `=x` (and `''=x` is `'=x`). */
+function readBack(field: string): string {
+  const code = /^="([^"]*)"$/.exec(field);
+  if (code) return code[1];
+  return /^'+[=+\-@\t\r]/.test(field) ? field.slice(1) : field;
 }
 
+/** A code kept as text by spreadsheets (an ISTAT code with its leading zeros, an office code). */
+export interface CsvCode {
+  code: string;
+}
+export type CsvValue = string | number | null | undefined | CsvCode;
+
+export interface CsvFormat {
+  separator: Separator;
+  /** The decimal mark of numbers. */
+  decimal: ',' | '.';
+}
+/** `;` and decimal comma: what a spreadsheet in Italian opens as columns. The default of every export. */
+export const SPREADSHEET_IT: CsvFormat = { separator: ';', decimal: ',' };
+/** `,` and decimal point, for programs. */
+export const PLAIN: CsvFormat = { separator: ',', decimal: '.' };
+
+/** The format an export's `separator` parameter names. */
+export function csvFormat(separator: 'semicolon' | 'comma' | Separator = 'semicolon'): CsvFormat {
+  return separator === 'comma' || separator === ',' ? PLAIN : SPREADSHEET_IT;
+}
+
+/** Text a spreadsheet would run as a formula; with apostrophes before it, so that what is read back is what was written. */
+const FORMULA = /^'*[=+\-@\t\r]/;
+
+/** One cell: text defused and quoted when needed, a number with the format's decimal mark, a code as text. */
+export function csvCell(value: CsvValue, format: CsvFormat = SPREADSHEET_IT): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', format.decimal) : '';
+  if (typeof value === 'object') {
+    // digits only: a spreadsheet would read a number and drop the leading zeros; anything else is plain text
+    return /^\d+$/.test(value.code) ? quote(`="${value.code}"`) : csvCell(value.code, format);
+  }
+  const text = FORMULA.test(value) ? `'${value}` : value;
+  return text.includes(format.separator) || /["\r\n]/.test(text) || /^\s|\s$/.test(text) ? quote(text) : text;
+}
+
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
 /** One record with its CRLF line end. */
-export function csvRecord(values: string[], separator: Separator): string {
-  return values.map((v) => csvField(v, separator)).join(separator) + '\r\n';
+export function csvRow(values: readonly CsvValue[], format: CsvFormat = SPREADSHEET_IT): string {
+  return values.map((v) => csvCell(v, format)).join(format.separator) + '\r\n';
+}
+
+/** The byte-order mark and the header line, to start a streamed export. */
+export function csvHeader(columns: readonly string[], format: CsvFormat = SPREADSHEET_IT): string {
+  return '\uFEFF' + csvRow(columns, format);
+}
+
+/** A whole file: byte-order mark, header, rows. */
+export function csvDocument(columns: readonly string[], rows: Iterable<readonly CsvValue[]>, format: CsvFormat = SPREADSHEET_IT): string {
+  let out = csvHeader(columns, format);
+  for (const r of rows) out += csvRow(r, format);
+  return out;
 }

@@ -114,13 +114,16 @@ describe('GET /api/v1/audit-entries/export', () => {
     const raw = res.rawPayload;
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = raw.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,seq,at,actor,actorUserId,action,entityType,entityId,before,after,ip,prevHash,hash');
+    // semicolons by default: an Italian spreadsheet opens it as columns
+    expect(lines[0]).toBe('id;sequenza;istante;autore;id_autore;azione;tipo_oggetto;id_oggetto;prima;dopo;ip;hash_precedente;hash');
     expect(lines).toHaveLength(6);
-    expect(lines[1]).toContain(',e1,');
+    expect(lines[1]).toContain(';e1;');
     expect(lines[1]).toContain('"{""n"":1,""nota"":""città, \\""virgolette\\""; e punto e virgola""}"');
     expect(lines[5]).toContain(`"'=HYPERLINK(""http://x"")"`);
-    const semi = await get('/api/v1/audit-entries/export?entityType=test.entity&separator=semicolon', auth.bodyAdmin);
-    expect(semi.rawPayload.toString('utf8').slice(1).split('\r\n')[0]).toBe('id;seq;at;actor;actorUserId;action;entityType;entityId;before;after;ip;prevHash;hash');
+    const comma = await get('/api/v1/audit-entries/export?entityType=test.entity&separator=comma', auth.bodyAdmin);
+    const commaLines = comma.rawPayload.toString('utf8').slice(1).split('\r\n');
+    expect(commaLines[0]).toBe('id,sequenza,istante,autore,id_autore,azione,tipo_oggetto,id_oggetto,prima,dopo,ip,hash_precedente,hash');
+    expect(commaLines[1]).toContain(',e1,');
   });
 
   it('downloads JSON with the same filters, only the caller’s body', async () => {

@@ -27,7 +27,7 @@ export const auditListQuery = z.object({ ...auditFilterQuery, ...pageQuery });
 export const auditExportQuery = z.object({
   ...auditFilterQuery,
   format: z.enum(['csv', 'json']).default('csv').describe('csv (con BOM UTF-8, per Excel) o json'),
-  separator: z.enum(['comma', 'semicolon']).default('comma').describe('Separatore del CSV (semicolon per Excel in italiano)'),
+  separator: z.enum(['semicolon', 'comma']).default('semicolon').describe('semicolon (predefinito): separatore ";", per Excel e LibreOffice in italiano; comma: separatore "," per altri programmi'),
 });
 export const auditVerifyQuery = z.object({ organizationId: auditFilterQuery.organizationId });
 

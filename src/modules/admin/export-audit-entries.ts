@@ -8,20 +8,18 @@ import { dbContext, type AuthContext } from '../../platform/auth/context.js';
 import { auditBatch, lastAuditSeq, type AuditRecord } from '../../platform/audit.js';
 import { auditFilterFor, type AuditFilterInput } from './list-audit-entries.js';
 import { clock } from '../../platform/clock.js';
+import { csvFormat, csvHeader, csvRow, type CsvFormat } from '../../platform/csv.js';
 
 export const EXPORT_BATCH = 500;
 
 export const CSV_COLUMNS = ['id', 'seq', 'at', 'actor', 'actorUserId', 'action', 'entityType', 'entityId', 'before', 'after', 'ip', 'prevHash', 'hash'] as const;
 
-/** One CSV field (RFC 4180 quoting); text that a spreadsheet would run as a formula is defused with a leading apostrophe. */
-export function csvField(value: unknown): string {
-  let s = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** The CSV's header, in Italian snake_case as every export: one name per column of CSV_COLUMNS. */
+export const CSV_HEADER = ['id', 'sequenza', 'istante', 'autore', 'id_autore', 'azione', 'tipo_oggetto', 'id_oggetto', 'prima', 'dopo', 'ip', 'hash_precedente', 'hash'] as const;
 
-export function csvLine(r: AuditRecord, sep: string): string {
-  return CSV_COLUMNS.map((c) => csvField(r[c])).join(sep) + '\r\n';
+/** One entry as a CSV row (the before and after values as JSON text). */
+export function csvLine(r: AuditRecord, format: CsvFormat): string {
+  return csvRow(CSV_COLUMNS.map((c) => { const v = r[c]; return v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as string | number | null); }), format);
 }
 
 export interface AuditExport {
@@ -39,7 +37,7 @@ export async function exportAuditEntries(
   const filter = auditFilterFor(auth, q);
   const ctx = dbContext(auth);
   const until = await db.tx(ctx, (tx) => lastAuditSeq(tx, filter.organizationId));
-  const sep = q.separator === 'semicolon' ? ';' : ',';
+  const format = csvFormat(q.separator);
   async function* rows(): AsyncGenerator<AuditRecord> {
     let after = 0;
     for (;;) {
@@ -50,10 +48,10 @@ export async function exportAuditEntries(
     }
   }
   async function* csv(): AsyncGenerator<string> {
-    yield '\uFEFF' + CSV_COLUMNS.join(sep) + '\r\n';
+    yield csvHeader(CSV_HEADER, format);
     let buf = '';
     for await (const r of rows()) {
-      buf += csvLine(r, sep);
+      buf += csvLine(r, format);
       if (buf.length > 64 * 1024) {
         yield buf;
         buf = '';

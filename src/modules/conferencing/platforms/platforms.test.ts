@@ -410,7 +410,7 @@ describe('usage report', () => {
     const body = r.rawPayload.toString('utf8');
     expect(body.charCodeAt(0)).toBe(0xfeff);
     const lines = body.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Mese;Ente;Identificativo ente;Prenotazioni;Ore prenotate;Picco di collegamenti contemporanei');
+    expect(lines[0]).toBe('mese;ente;id_ente;prenotazioni;ore_prenotate;picco_collegamenti_contemporanei');
     const rows = lines.slice(1).map((l) => l.split(';'));
     // by month, then by body name (Agliè before Alessandria)
     expect(rows.map((c) => [c[0], c[2], c[3], c[4], c[5]])).toEqual([

@@ -9,6 +9,7 @@ import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { errors } from '../../../platform/http/errors.js';
 import { getOrganizationNames } from '../../organizations/index.js';
+import { csvDocument, SPREADSHEET_IT } from '../../../platform/csv.js';
 import { addDays, romeStartOfDay } from '../../../platform/calendar/rome.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';
 import { mayManage } from './update-platform.js';
@@ -51,20 +52,9 @@ export async function showUsage(db: Db, auth: AuthContext, platformId: string, f
   });
 }
 
-/** One CSV field (RFC 4180 quoting); text a spreadsheet would run as a formula gets a leading apostrophe. */
-export function csvField(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const USAGE_CSV_HEADER = ['Mese', 'Ente', 'Identificativo ente', 'Prenotazioni', 'Ore prenotate', 'Picco di collegamenti contemporanei'];
+export const USAGE_CSV_HEADER = ['mese', 'ente', 'id_ente', 'prenotazioni', 'ore_prenotate', 'picco_collegamenti_contemporanei'];
 
 /** The report as CSV for Italian spreadsheets: BOM, `;`, decimal comma, CRLF; one row per body per month. */
 export function usageCsv(rows: readonly (UsageFigures & { month: string; organizationId: string; name: string })[]): string {
-  const lines = [USAGE_CSV_HEADER.join(';')];
-  for (const r of rows) {
-    lines.push([r.month, r.name, r.organizationId, r.bookings, String(r.hours).replace('.', ','), r.peakConnections].map(csvField).join(';'));
-  }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument(USAGE_CSV_HEADER, rows.map((r) => [r.month, r.name, r.organizationId, r.bookings, r.hours, r.peakConnections]), SPREADSHEET_IT);
 }

@@ -9,7 +9,7 @@ import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { indicatorErrors as E } from '../remote-work.errors.js';
 import { bodyScope } from './indicator-access.js';
 import { currentMonth, type Figures } from './indicator-rules.js';
-import { csvRecord, type Separator } from '../../../platform/csv.js';
+import { csvDocument, csvFormat, type CsvValue } from '../../../platform/csv.js';
 import { readBodyIndicators } from './show-body-indicators.js';
 import { readTerritoryIndicators, type TerritoryLevel } from './show-territory-indicators.js';
 import { readTerritoryBodies } from './list-territory-body-indicators.js';
@@ -48,10 +48,6 @@ const FIGURE_HEADERS = [
 ];
 
 /** Text a spreadsheet would run as a formula gets a leading apostrophe. */
-function text(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
 export async function exportIndicators(db: Db, auth: AuthContext, q: ExportQuery): Promise<IndicatorExport> {
   if (!AVAILABLE[q.scope].includes(q.table)) {
     throw E.tableNotAvailable(`Per l’ambito "${q.scope}" ci sono le tabelle: ${AVAILABLE[q.scope].join(', ')}.`);
@@ -61,11 +57,9 @@ export async function exportIndicators(db: Db, auth: AuthContext, q: ExportQuery
   }
   const scope = q.scope === 'body' ? bodyScope(auth) : null;
   const month = q.month ?? currentMonth();
-  const sep: Separator = q.separator === 'comma' ? ',' : ';';
-  const num = (n: number | null) => (n === null ? '' : sep === ';' ? String(n).replace('.', ',') : String(n));
-  const fig = (f: Figures) => [f.remoteDays, f.onsiteDays, f.absentDays, f.withAgreement, f.agreementSharePercent, f.remoteSharePercent].map(num);
+  const fig = (f: Figures): CsvValue[] => [f.remoteDays, f.onsiteDays, f.absentDays, f.withAgreement, f.agreementSharePercent, f.remoteSharePercent];
 
-  const { header, rows, who } = await db.tx(dbContext(auth), async (tx) => {
+  const { header, rows, who }: { header: string[]; rows: CsvValue[][]; who: string } = await db.tx(dbContext(auth), async (tx) => {
     if (scope) {
       const b = await readBodyIndicators(tx, scope, month);
       const who = b.organizationId;
@@ -74,7 +68,7 @@ export async function exportIndicators(db: Db, auth: AuthContext, q: ExportQuery
       return {
         who,
         header: ['codice_ufficio', 'ufficio', 'dipendenti', ...FIGURE_HEADERS],
-        rows: b.offices.map((o) => [text(o.code), text(o.name), num(o.headcount), ...fig(o)]),
+        rows: b.offices.map((o) => [{ code: o.code }, o.name, o.headcount, ...fig(o)]),
       };
     }
     const level = q.scope as TerritoryLevel;
@@ -84,7 +78,7 @@ export async function exportIndicators(db: Db, auth: AuthContext, q: ExportQuery
       return {
         who: code!,
         header: ['ente', 'tipo', 'provincia', 'dipendenti', 'obiettivo_percento', 'scarto_punti', ...FIGURE_HEADERS],
-        rows: r.rows.map((b) => [text(b.name), b.kind, b.provinceCode ?? '', num(b.headcount), num(b.targetPercent), num(b.gapPoints), ...fig(b)]),
+        rows: r.rows.map((b) => [b.name, b.kind, b.provinceCode === null ? null : { code: b.provinceCode }, b.headcount, b.targetPercent, b.gapPoints, ...fig(b)]),
       };
     }
     const t = await readTerritoryIndicators(tx, level, code, month);
@@ -93,10 +87,10 @@ export async function exportIndicators(db: Db, auth: AuthContext, q: ExportQuery
     return {
       who: t.code,
       header: [level === 'nation' ? 'regione' : 'provincia', 'codice', 'enti', 'dipendenti', ...FIGURE_HEADERS],
-      rows: t.children.map((c) => [text(c.name), c.code, num(c.bodies), num(c.headcount), ...fig(c)]),
+      rows: t.children.map((c) => [c.name, { code: c.code }, c.bodies, c.headcount, ...fig(c)]),
     };
   });
-  const body = '\uFEFF' + csvRecord(header, sep) + rows.map((r) => csvRecord(r, sep)).join('');
+  const body = csvDocument(header, rows, csvFormat(q.separator));
   return {
     filename: `indicatori-lavoro-agile-${q.scope}-${who}-${q.table}-${month}.csv`,
     contentType: 'text/csv; charset=utf-8',

@@ -13,7 +13,7 @@
  * (* required). Rows are matched to the body's employees by tax code: existing ones are updated
  * (and made active again), new ones created. The export lists the active employees.
  */
-import { parseCsv, csvRecord, type Separator } from '../../../platform/csv.js';
+import { csvFormat, csvHeader, csvRow, parseCsv, type Separator } from '../../../platform/csv.js';
 import { namesMatchCodiceFiscale, validateCodiceFiscale } from './codice-fiscale.js';
 import { formatWeekdays, parseEmail, parsePersonName, parseSkills, parseWeekdays, parseYesNo, sameName } from './employee-rules.js';
 
@@ -306,12 +306,12 @@ export interface ExportEmployee {
 
 /** The CSV header line (with the UTF-8 BOM that spreadsheets need to read accents). */
 export function exportHeader(separator: Separator = ';'): string {
-  return '\uFEFF' + csvRecord([...IMPORT_COLUMNS], separator);
+  return csvHeader(IMPORT_COLUMNS, csvFormat(separator));
 }
 
 export function exportLine(e: ExportEmployee, separator: Separator = ';'): string {
-  return csvRecord(
-    [e.taxCode, e.firstName, e.lastName, e.email ?? '', e.officeCode, [...e.skills].sort().join(','), formatWeekdays(e.preferredWeekdays), e.disabledWorker ? 'sì' : 'no'],
-    separator,
+  return csvRow(
+    [e.taxCode, e.firstName, e.lastName, e.email ?? '', { code: e.officeCode }, [...e.skills].sort().join(','), formatWeekdays(e.preferredWeekdays), e.disabledWorker ? 'sì' : 'no'],
+    csvFormat(separator),
   );
 }
