@@ -22,7 +22,8 @@ import {
 } from '../../../platform/calendar/rome.js';
 
 export const TIME_ZONE = ROME_TIME_ZONE;
-export { addDays };
+/** The booking pages' names for the calendar's own functions. */
+export { addDays, isIsoDate as isDate, isTimeOfDay as isTime, isoWeekday as weekdayOf, weekStart as mondayOf, monthStart as firstOfMonth };
 
 export interface RomeParts {
   /** YYYY-MM-DD */
@@ -42,8 +43,6 @@ export function romeParts(at: number | string): RomeParts {
   return { date: p.date, time: romeTimeOfDay(t), weekday: p.weekday, minutes: Math.floor(p.minutes) };
 }
 
-export const isDate = (s: string): boolean => isIsoDate(s);
-export const isTime = (s: string): boolean => isTimeOfDay(s);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -59,13 +58,6 @@ export function romeInstant(date: string, time: string): string | null {
   const minutes = romeOffsetMs(t) / 60_000;
   return `${date}T${time}:00${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
 }
-
-/** 1 Monday … 7 Sunday of a calendar date. */
-export const weekdayOf = (date: string): number => isoWeekday(date);
-/** The Monday of the week of a date. */
-export const mondayOf = (date: string): string => weekStart(date);
-/** The first day of the month of a date. */
-export const firstOfMonth = (date: string): string => monthStart(date);
 
 /** The first day of the month n months after the month of `date`. */
 export function addMonths(date: string, n: number): string {
