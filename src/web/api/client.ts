@@ -1,7 +1,13 @@
 /**
- * The API client: JSON in and out, the CSRF token on every write, problem+json errors as ApiError.
- * The session cookie is httpOnly; the CSRF token comes from the session and lives only in memory.
+ * The API client, typed by the OpenAPI document: `http` is openapi-fetch over the generated
+ * `paths` (schema.ts, written by `npm run gen:api`), so a path, its parameters, its body and its
+ * answer are checked against the server's schemas. `call()` turns an answer into its data or an
+ * ApiError (problem+json) / NetworkError. The CSRF token goes on every write; the session cookie
+ * is httpOnly and the token lives only in memory.
  */
+import createClient from 'openapi-fetch';
+import type { paths } from './schema';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -50,54 +56,58 @@ export function onUnauthenticated(fn: Listener): () => void {
   return () => unauthenticatedListeners.delete(fn);
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  body?: unknown;
-  query?: Record<string, string | number | undefined | null>;
-  /** Do not report a 401 as "session expired" (sign-in, session probe). */
-  quiet401?: boolean;
-  signal?: AbortSignal;
-  /** Extra request headers (e.g. `Idempotency-Key` on a POST that creates). */
-  headers?: Record<string, string>;
-}
+type QueryValue = string | number | boolean | undefined | null;
 
-export function apiUrl(path: string, query?: RequestOptions['query']): string {
+/** Query strings leave out what is unset or empty (a cleared filter is no filter). */
+function queryString(query: Record<string, unknown> | undefined): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
-  const s = qs.toString();
-  return `/api/v1${path}${s ? `?${s}` : ''}`;
+  return qs.toString();
 }
 
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json, application/problem+json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let res: Response;
+/** The typed client: `http.GET('/api/v1/bookings/{id}', { params: { path: { id } } })`. */
+export const http = createClient<paths>({ credentials: 'same-origin', querySerializer: queryString });
+http.use({
+  onRequest({ request }) {
+    request.headers.set('accept', 'application/json, application/problem+json');
+    if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+});
+
+interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The data of an answer, or an ApiError for a refusal (and a 401 reported unless `quiet401`). */
+export async function call<A extends Answer>(pending: Promise<A>, opts: { quiet401?: boolean } = {}): Promise<Exclude<A['data'], undefined>> {
+  let answer: A;
   try {
-    res = await fetch(apiUrl(path, opts.query), {
-      method,
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      credentials: 'same-origin',
-      signal: opts.signal,
-    });
+    answer = await pending;
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new NetworkError((e as Error).message);
   }
-  const type = res.headers.get('content-type') ?? '';
-  const data: unknown = type.includes('json') ? await res.json().catch(() => null) : res.status === 204 ? null : await res.text();
-  if (!res.ok) {
-    const problem = data && typeof data === 'object' && 'title' in data ? (data as Problem) : null;
-    if (res.status === 401 && !opts.quiet401) for (const fn of unauthenticatedListeners) fn();
-    throw new ApiError(res.status, problem);
+  const { response } = answer;
+  if (!response.ok) {
+    const problem = answer.error && typeof answer.error === 'object' && 'title' in answer.error ? (answer.error as Problem) : null;
+    if (response.status === 401 && !opts.quiet401) for (const fn of unauthenticatedListeners) fn();
+    throw new ApiError(response.status, problem);
   }
-  return data as T;
+  return answer.data as Exclude<A['data'], undefined>;
 }
 
-/** Lists may come as `{ items }` (paged) or as a bare array. */
-export function itemsOf<T>(data: { items: T[] } | T[] | null | undefined): T[] {
-  if (!data) return [];
-  return Array.isArray(data) ? data : data.items ?? [];
+/** Paths that answer a GET: what a link or a download can point at. */
+type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths];
+
+/**
+ * The address of a GET for a link (`<a href download>`): a file the browser saves itself (CSV,
+ * PDF, DOCX, ICS). Path parameters fill the `{name}` holes, encoded; empty query values are left out.
+ */
+export function apiHref(path: GetPath, params: { path?: Record<string, string>; query?: Record<string, QueryValue> } = {}): string {
+  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params.path?.[name] ?? ''));
+  const s = queryString(params.query);
+  return `${filled}${s ? `?${s}` : ''}`;
 }

@@ -1,14 +1,14 @@
 /** The signed-in session: who, for which body, with which roles; the CSRF token for writes. */
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, onUnauthenticated, setCsrfToken } from './client';
+import { ApiError, call, http, onUnauthenticated, setCsrfToken } from './client';
 import type { Session } from './types';
 
 export const SESSION_KEY = ['session'] as const;
 
 async function loadSession(): Promise<Session | null> {
   try {
-    const s = await api<Session>('/auth/session', { quiet401: true });
+    const s = await call(http.GET('/api/v1/auth/session'), { quiet401: true });
     return { ...s, memberships: s.memberships ?? [], roles: s.roles ?? [] };
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 404)) return null;

@@ -1,87 +1,26 @@
-/** The shapes the web app reads from the API (a subset of the OpenAPI document). */
-export interface Membership {
-  organizationId: string;
-  organizationName: string;
-  roles: string[];
-}
+/**
+ * Names for the shapes the web app reads from the API, all taken from the generated OpenAPI types
+ * (schema.ts): none is written by hand, so none can drift from the server.
+ */
+import type { operations } from './schema';
 
-export interface Session {
-  user: { id: string; email: string; displayName: string };
-  organization: { id: string; name: string } | null;
-  roles: string[];
-  memberships: Membership[];
-  csrfToken: string;
-}
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+/** The JSON answer (200 or 201) of an operation, by its operationId. */
+export type ResultOf<Op extends keyof operations> = JsonOf<operations[Op]['responses'][Extract<keyof operations[Op]['responses'], 200 | 201 | 202>]>;
+/** The JSON body an operation takes, by its operationId. */
+export type BodyOf<Op extends keyof operations> = JsonOf<NonNullable<operations[Op]['requestBody']>>;
+/** The query an operation takes, by its operationId. */
+export type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+/** One item of a list answer (`{ items }`). */
+export type ItemOf<Op extends keyof operations> = ResultOf<Op> extends { items: (infer I)[] } ? I : never;
 
-export interface OrganizationSummary {
-  id: string;
-  name: string;
-  kind: string;
-  istatCode?: string | null;
-  ipaCode?: string | null;
-  taxCode?: string | null;
-  provinceCode?: string | null;
-  regionCode?: string | null;
-  regionName?: string | null;
-  provinceName?: string | null;
-}
-
-export interface OrganizationDetail extends OrganizationSummary {
-  source?: 'istat' | 'operator';
-  population?: number | null;
-  patronDay?: string | null;
-  website?: string | null;
-  pec?: string | null;
-  parents?: { id: string; name: string; kind: string; relation?: string }[];
-}
-
-export interface Member {
-  userId?: string;
-  id?: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  disabled?: boolean;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt?: string;
-  lastUsedAt?: string | null;
-}
-
-export interface AuditEntry {
-  id: string;
-  seq: number;
-  at: string;
-  actor: string | { id?: string; email?: string; displayName?: string } | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface OutboxSummary {
-  id: string;
-  date: string | null;
-  to: string | string[];
-  subject: string;
-}
-
-export interface OutboxMessage {
-  id: string;
-  date?: string | null;
-  subject?: string;
-  headers: Record<string, string | string[]> | { name?: string; key?: string; value: string }[];
-  text: string | null;
-  attachments?: { filename: string | null; contentType: string; size: number }[];
-}
+export type Session = ResultOf<'showSession'>;
+export type Membership = Session['memberships'][number];
+export type OrganizationSummary = ItemOf<'searchOrganizations'>;
+export type OrganizationDetail = ResultOf<'showOrganization'>;
+export type Member = ItemOf<'listOrganizationMembers'>;
+export type ApiToken = ItemOf<'listApiTokens'>;
+export type AuditEntry = ItemOf<'listAuditEntries'>;
+export type OutboxSummary = ItemOf<'listOutboxMessages'>;
+export type OutboxMessage = ResultOf<'showOutboxMessage'>;
