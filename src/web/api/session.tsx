@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, call, http, onUnauthenticated, setCsrfToken } from './client';
 import type { Session } from './types';
+import type { Role } from '../i18n';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -21,7 +22,7 @@ interface SessionState {
   loading: boolean;
   error: unknown;
   refresh(): Promise<unknown>;
-  hasRole(...roles: string[]): boolean;
+  hasRole(...roles: Role[]): boolean;
   isPlatformAdmin: boolean;
 }
 

@@ -4,7 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-do
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n';
 import { useSession } from '../api/session';
-import { api } from '../api/client';
+import { call, http } from '../api/client';
 import { problemText } from '../components/Problem';
 
 function LanguageSwitch() {
@@ -34,7 +34,7 @@ function BodySwitcher() {
     e.preventDefault();
     setError(null);
     try {
-      await api('/auth/switch-organization', { method: 'POST', body: { organizationId: target } });
+      await call(http.POST('/api/v1/auth/switch-organization', { body: { organizationId: target } }));
       await qc.resetQueries();
       navigate('/', { state: { notice: t('session.switched', { name: ms.find((m) => m.organizationId === target)?.organizationName ?? '' }) } });
     } catch (err) {
@@ -71,7 +71,7 @@ function UserMenu() {
   if (!session) return null;
   const signOut = async (all: boolean) => {
     try {
-      await api(all ? '/auth/logout-all' : '/auth/logout', { method: 'POST', quiet401: true });
+      await call(http.POST(all ? '/api/v1/auth/logout-all' : '/api/v1/auth/logout'), { quiet401: true });
     } catch {
       /* signed out already, or the server is down: the local session is forgotten anyway */
     }

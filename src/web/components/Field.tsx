@@ -87,7 +87,7 @@ export const SelectField = forwardRef<HTMLSelectElement, Common & SelectHTMLAttr
 });
 
 /** Roles as a group of checkboxes with a legend. */
-export function CheckboxGroup({
+export function CheckboxGroup<V extends string>({
   legend,
   options,
   value,
@@ -96,9 +96,9 @@ export function CheckboxGroup({
   idPrefix,
 }: {
   legend: string;
-  options: { value: string; label: string }[];
-  value: string[];
-  onChange(v: string[]): void;
+  options: { value: V; label: string }[];
+  value: V[];
+  onChange(v: V[]): void;
   error?: string;
   idPrefix: string;
 }) {

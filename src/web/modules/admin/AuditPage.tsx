@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api, apiUrl } from '../../api/client';
-import type { AuditEntry, Page } from '../../api/types';
+import { apiHref, call, http } from '../../api/client';
+import type { AuditEntry } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { TextField } from '../../components/Field';
 import { ProblemAlert } from '../../components/Problem';
@@ -21,9 +21,7 @@ function romeDayStart(day: string, plusDays = 0): string {
 }
 
 function actorName(a: AuditEntry['actor'], system: string): string {
-  if (!a) return system;
-  if (typeof a === 'string') return a;
-  return a.displayName || a.email || a.id || system;
+  return a || system;
 }
 
 export default function AuditPage() {
@@ -42,12 +40,12 @@ export default function AuditPage() {
   };
   const q = useQuery({
     queryKey: ['audit', from, to, action, page],
-    queryFn: () => api<Page<AuditEntry>>('/audit-entries', { query: { ...filters, page, pageSize: 20 } }),
+    queryFn: () => call(http.GET('/api/v1/audit-entries', { params: { query: { ...filters, page, pageSize: 20 } } })),
     placeholderData: keepPreviousData,
   });
   const verify = useQuery({
     queryKey: ['audit-verification'],
-    queryFn: () => api<{ valid: boolean; entries: number; firstBrokenSeq?: number | null; problem?: string }>('/audit-entries/verification'),
+    queryFn: () => call(http.GET('/api/v1/audit-entries/verification')),
     enabled: false,
   });
 
@@ -74,10 +72,10 @@ export default function AuditPage() {
         <button type="button" className="btn btn-outline-primary" onClick={() => void verify.refetch()} disabled={verify.isFetching}>
           {verify.isFetching ? t('audit.verifying') : t('audit.verify')}
         </button>
-        <a className="btn btn-outline-secondary" href={apiUrl('/audit-entries/export', { format: 'csv', separator: 'semicolon', ...filters })} download>
+        <a className="btn btn-outline-secondary" href={apiHref('/api/v1/audit-entries/export', { query: { format: 'csv', separator: 'semicolon', ...filters } })} download>
           {t('audit.exportCsv')}
         </a>
-        <a className="btn btn-outline-secondary" href={apiUrl('/audit-entries/export', { format: 'json', ...filters })} download>
+        <a className="btn btn-outline-secondary" href={apiHref('/api/v1/audit-entries/export', { query: { format: 'json', ...filters } })} download>
           {t('audit.exportJson')}
         </a>
       </div>

@@ -2,24 +2,23 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api } from '../../api/client';
+import { call, http } from '../../api/client';
 import type { OutboxMessage } from '../../api/types';
 import { Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert } from '../../components/Problem';
 
 function headerList(h: OutboxMessage['headers'] | undefined): [string, string][] {
-  if (!h) return [];
-  if (Array.isArray(h)) return h.map((x) => [x.name ?? x.key ?? '', x.value]);
-  return Object.entries(h).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]);
+  return (h ?? []).map((x) => [x.name, x.value]);
 }
 
 export default function OutboxMessagePage() {
   const { id = '' } = useParams();
   const { t, formatDateTime } = useI18n();
-  const q = useQuery({ queryKey: ['outbox', id], queryFn: () => api<OutboxMessage>(`/outbox-messages/${encodeURIComponent(id)}`) });
+  const q = useQuery({ queryKey: ['outbox', id], queryFn: () => call(http.GET('/api/v1/outbox-messages/{id}', { params: { path: { id } } })) });
   const m = q.data;
   const headers = headerList(m?.headers);
-  const subject = m?.subject || headers.find(([k]) => k.toLowerCase() === 'subject')?.[1] || t('outbox.noSubject');
+  const sent = headers.find(([k]) => k.toLowerCase() === 'date')?.[1];
+  const subject = headers.find(([k]) => k.toLowerCase() === 'subject')?.[1] || t('outbox.noSubject');
   return (
     <>
       <p>
@@ -30,7 +29,7 @@ export default function OutboxMessagePage() {
       <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
       {m && (
         <>
-          {m.date && <p>{formatDateTime(m.date)}</p>}
+          {sent && <p>{formatDateTime(sent)}</p>}
           <h2 className="h4">{t('outbox.headers')}</h2>
           <dl className="details">
             {headers.map(([k, v], i) => (

@@ -2,7 +2,7 @@
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api, itemsOf } from '../../api/client';
+import { call, http } from '../../api/client';
 import type { OutboxSummary } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert } from '../../components/Problem';
@@ -11,8 +11,8 @@ export const recipients = (to: string | string[]) => (Array.isArray(to) ? to.joi
 
 export default function OutboxPage() {
   const { t, formatDateTime } = useI18n();
-  const q = useQuery({ queryKey: ['outbox'], queryFn: () => api<{ items: OutboxSummary[] } | OutboxSummary[]>('/outbox-messages') });
-  const list = itemsOf(q.data);
+  const q = useQuery({ queryKey: ['outbox'], queryFn: () => call(http.GET('/api/v1/outbox-messages')) });
+  const list = q.data?.items ?? [];
   return (
     <>
       <PageTitle>{t('outbox.title')}</PageTitle>

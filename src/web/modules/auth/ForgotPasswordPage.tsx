@@ -2,7 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call, http } from '../../api/client';
 import { PageTitle } from '../../components/Page';
 import { TextField } from '../../components/Field';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
@@ -27,7 +27,7 @@ export default function ForgotPasswordPage() {
     setFieldError(undefined);
     setBusy(true);
     try {
-      await api('/auth/password-reset', { method: 'POST', body: { email: email.trim() }, quiet401: true });
+      await call(http.POST('/api/v1/auth/password-reset', { body: { email: email.trim() } }), { quiet401: true });
       setSent(true);
     } catch (err) {
       setError(err);

@@ -2,7 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call, http } from '../../api/client';
 import { PageTitle } from '../../components/Page';
 import { checkNewPassword, NewPasswordFields, type NewPasswordFieldsHandle } from '../../components/NewPasswordFields';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
@@ -27,7 +27,7 @@ export default function ResetPasswordPage() {
     if (fe.password || fe.confirm) return fieldsRef.current?.focusError(fe);
     setBusy(true);
     try {
-      await api('/auth/password-reset/confirm', { method: 'POST', body: { token, password }, quiet401: true });
+      await call(http.POST('/api/v1/auth/password-reset/confirm', { body: { token, password } }), { quiet401: true });
       setDone(true);
     } catch (err) {
       setError(err);

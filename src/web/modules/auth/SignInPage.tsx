@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call, http } from '../../api/client';
 import { SESSION_KEY } from '../../api/session';
 import { PageTitle } from '../../components/Page';
 import { TextField } from '../../components/Field';
@@ -39,7 +39,7 @@ export default function SignInPage() {
     if (fe.password) return passwordRef.current?.focus();
     setBusy(true);
     try {
-      await api('/auth/login', { method: 'POST', body: { email: email.trim(), password }, quiet401: true });
+      await call(http.POST('/api/v1/auth/login', { body: { email: email.trim(), password } }), { quiet401: true });
       // The session query refetches; PublicOnly then sends the user on to ?next (or home).
       await qc.invalidateQueries({ queryKey: SESSION_KEY });
     } catch (err) {

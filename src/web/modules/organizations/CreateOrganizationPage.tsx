@@ -3,9 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { CREATABLE_KINDS, useI18n } from '../../i18n';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call, http } from '../../api/client';
 import { useSession } from '../../api/session';
-import type { OrganizationDetail } from '../../api/types';
+import type { BodyOf } from '../../api/types';
 import { PageTitle } from '../../components/Page';
 import { useRecordFields } from '../../components/RecordFields';
 import { ProblemAlert } from '../../components/Problem';
@@ -47,11 +47,11 @@ export default function CreateOrganizationPage() {
     if (form.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(form.patronDay)) fe.patronDay = t('create.invalid.patronDay');
     setFieldErrors(fe);
     if (Object.keys(fe).length) return focusFirst(fe);
-    const body: Record<string, string> = { kind: form.kind, name: form.name.trim() };
+    const body: BodyOf<'createOrganization'> = { kind: CREATABLE_KINDS.find((k) => k === form.kind) ?? CREATABLE_KINDS[0], name: form.name.trim() };
     for (const k of ['ipaCode', 'taxCode', 'patronDay', 'website', 'pec'] as const) if (form[k].trim()) body[k] = form[k].trim();
     setBusy(true);
     try {
-      const created = await api<OrganizationDetail>('/organizations', { method: 'POST', body });
+      const created = await call(http.POST('/api/v1/organizations', { body }));
       await qc.invalidateQueries({ queryKey: ['organizations'] });
       navigate(`/enti/${created.id}`);
     } catch (err) {

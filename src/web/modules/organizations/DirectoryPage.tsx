@@ -3,9 +3,9 @@ import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ORGANIZATION_KINDS, useI18n } from '../../i18n';
-import { api } from '../../api/client';
+import { call, http } from '../../api/client';
 import { useSession } from '../../api/session';
-import type { OrganizationSummary, Page } from '../../api/types';
+import type { OrganizationSummary } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert } from '../../components/Problem';
 import { Pager } from '../../components/Pager';
@@ -14,7 +14,7 @@ import { regionName } from './regions';
 const PAGE_SIZE = 20;
 
 function place(o: OrganizationSummary): string {
-  return [o.provinceName ?? o.provinceCode, regionName(o)].filter(Boolean).join(' · ');
+  return [o.provinceCode, regionName(o)].filter(Boolean).join(' · ');
 }
 
 export default function DirectoryPage() {
@@ -51,7 +51,7 @@ export default function DirectoryPage() {
   const query = useQuery({
     queryKey: ['organizations', q.trim(), kind, page],
     queryFn: ({ signal }) =>
-      api<Page<OrganizationSummary>>('/organizations', { query: { q: q.trim() || undefined, kind: kind || undefined, page, pageSize: PAGE_SIZE }, signal }),
+      call(http.GET('/api/v1/organizations', { params: { query: { q: q.trim() || undefined, kind: ORGANIZATION_KINDS.find((k) => k === kind), page, pageSize: PAGE_SIZE } }, signal })),
     placeholderData: keepPreviousData,
   });
   const data = query.data;

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call, http } from '../../api/client';
 import { useSession } from '../../api/session';
 import type { OrganizationDetail } from '../../api/types';
 import { Loading, PageTitle } from '../../components/Page';
@@ -33,7 +33,7 @@ export default function EditOrganizationPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { session, isPlatformAdmin, hasRole } = useSession();
-  const q = useQuery({ queryKey: ['organization', id], queryFn: () => api<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`) });
+  const q = useQuery({ queryKey: ['organization', id], queryFn: () => call(http.GET('/api/v1/organizations/{id}', { params: { path: { id } } })) });
   const [form, setForm] = useState<Form | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
@@ -79,7 +79,7 @@ export default function EditOrganizationPage() {
     }
     setBusy(true);
     try {
-      await api(`/organizations/${id}`, { method: 'PATCH', body });
+      await call(http.PATCH('/api/v1/organizations/{id}', { params: { path: { id } }, body }));
       await qc.invalidateQueries({ queryKey: ['organization', id] });
       navigate(`/enti/${id}`, { state: { notice: t('org.saved') } });
     } catch (err) {

@@ -2,8 +2,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ROLES, useI18n } from '../../i18n';
-import { api, ApiError, itemsOf } from '../../api/client';
+import { ROLES, useI18n, type Role } from '../../i18n';
+import { ApiError, call, http } from '../../api/client';
 import type { Member, OrganizationDetail } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { CheckboxGroup, TextField } from '../../components/Field';
@@ -13,11 +13,11 @@ import { useSession } from '../../api/session';
 
 const PAGE_SIZE = 50;
 
-const memberId = (m: Member) => m.userId ?? m.id ?? m.email;
+const memberId = (m: Member) => m.userId;
 
 function RoleEditor({ orgId, member, onDone }: { orgId: string; member: Member; onDone(msg?: string): void }) {
   const { t, roleLabel } = useI18n();
-  const [roles, setRoles] = useState<string[]>(member.roles);
+  const [roles, setRoles] = useState<Role[]>(member.roles);
   const [error, setError] = useState<unknown>(null);
   const [roleError, setRoleError] = useState<string | undefined>();
   const save = async (e: FormEvent) => {
@@ -25,7 +25,7 @@ function RoleEditor({ orgId, member, onDone }: { orgId: string; member: Member; 
     if (roles.length === 0) return setRoleError(t('members.rolesRequired'));
     setRoleError(undefined);
     try {
-      await api(`/organizations/${orgId}/members/${memberId(member)}`, { method: 'PATCH', body: { roles } });
+      await call(http.PATCH('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id: orgId, userId: memberId(member) } }, body: { roles } }));
       onDone(t('members.saved', { name: member.displayName }));
     } catch (err) {
       setError(err);
@@ -60,7 +60,7 @@ function AddMember({ orgId, onAdded }: { orgId: string; onAdded(msg: string): vo
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
-  const [roles, setRoles] = useState<string[]>(['employee']);
+  const [roles, setRoles] = useState<Role[]>(['employee']);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -83,10 +83,12 @@ function AddMember({ orgId, onAdded }: { orgId: string; onAdded(msg: string): vo
     if (fe.roles) return document.getElementById(`add-role-${ROLES[0]}`)?.focus();
     setBusy(true);
     try {
-      await api(`/organizations/${orgId}/members`, {
-        method: 'POST',
-        body: { email: email.trim(), displayName: displayName.trim(), roles, ...(password ? { password } : {}) },
-      });
+      await call(
+        http.POST('/api/v1/organizations/{id}/members', {
+          params: { path: { id: orgId } },
+          body: { email: email.trim(), displayName: displayName.trim(), roles, ...(password ? { password } : {}) },
+        }),
+      );
       onAdded(t('members.added', { name: displayName.trim() }));
       setEmail('');
       setDisplayName('');
@@ -137,12 +139,12 @@ export default function MembersPage() {
   const [error, setError] = useState<unknown>(null);
   const [page, setPage] = useState(1);
   const { session } = useSession();
-  const org = useQuery({ queryKey: ['organization', id], queryFn: () => api<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`) });
+  const org = useQuery({ queryKey: ['organization', id], queryFn: () => call(http.GET('/api/v1/organizations/{id}', { params: { path: { id } } })) });
   const members = useQuery({
     queryKey: ['members', id, page],
-    queryFn: () => api<{ items: Member[]; total: number }>(`/organizations/${encodeURIComponent(id)}/members`, { query: { page, pageSize: PAGE_SIZE } }),
+    queryFn: () => call(http.GET('/api/v1/organizations/{id}/members', { params: { path: { id }, query: { page, pageSize: PAGE_SIZE } } })),
   });
-  const list = itemsOf(members.data);
+  const list = members.data?.items ?? [];
   const total = members.data?.total ?? list.length;
   const refresh = () => qc.invalidateQueries({ queryKey: ['members', id] });
 
@@ -150,7 +152,7 @@ export default function MembersPage() {
     if (!window.confirm(t('members.removeConfirm', { name: m.displayName }))) return;
     setError(null);
     try {
-      await api(`/organizations/${id}/members/${memberId(m)}`, { method: 'DELETE' });
+      await call(http.DELETE('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id, userId: memberId(m) } } }));
       setNotice(t('members.removed', { name: m.displayName }));
       await refresh();
     } catch (err) {
@@ -162,7 +164,7 @@ export default function MembersPage() {
     if (disabled && !window.confirm(t('members.disableConfirm', { name: m.displayName }))) return;
     setError(null);
     try {
-      await api(`/organizations/${id}/members/${memberId(m)}`, { method: 'PATCH', body: { disabled } });
+      await call(http.PATCH('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id, userId: memberId(m) } }, body: { disabled } }));
       setNotice(t(disabled ? 'members.disabledNotice' : 'members.enabledNotice', { name: m.displayName }));
       await refresh();
     } catch (err) {

@@ -2,7 +2,7 @@
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api } from '../../api/client';
+import { call, http } from '../../api/client';
 import { useSession } from '../../api/session';
 import type { OrganizationDetail } from '../../api/types';
 import { Loading, PageTitle } from '../../components/Page';
@@ -19,7 +19,7 @@ export default function OrganizationPage() {
   const { id = '' } = useParams();
   const { t, kindLabel, lang, formatNumber } = useI18n();
   const { session, isPlatformAdmin, hasRole } = useSession();
-  const q = useQuery({ queryKey: ['organization', id], queryFn: () => api<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`) });
+  const q = useQuery({ queryKey: ['organization', id], queryFn: () => call(http.GET('/api/v1/organizations/{id}', { params: { path: { id } } })) });
   const o = q.data;
   const canSeeMembers = isPlatformAdmin || (session?.organization?.id === id && hasRole('body_admin'));
   const notice = (useLocation().state as { notice?: string } | null)?.notice ?? null;
@@ -55,10 +55,10 @@ export default function OrganizationPage() {
             <dd className="col-sm-8">{o.ipaCode ?? na}</dd>
             <dt className="col-sm-4">{t('org.taxCode')}</dt>
             <dd className="col-sm-8">{o.taxCode ?? na}</dd>
-            {(o.provinceName || o.provinceCode) && (
+            {o.provinceCode && (
               <>
                 <dt className="col-sm-4">{t('org.province')}</dt>
-                <dd className="col-sm-8">{o.provinceName ?? o.provinceCode}</dd>
+                <dd className="col-sm-8">{o.provinceCode}</dd>
               </>
             )}
             {regionName(o) && (

@@ -1,7 +1,7 @@
 /** Change one's own password: the current one, then the new one twice. Other sessions end. */
 import { useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call, http } from '../../api/client';
 import { PageTitle } from '../../components/Page';
 import { TextField } from '../../components/Field';
 import { checkNewPassword, NewPasswordFields, type NewPasswordFieldsHandle } from '../../components/NewPasswordFields';
@@ -33,7 +33,7 @@ export default function PasswordPage() {
     if (pair.password || pair.confirm) return newRef.current?.focusError(pair);
     setBusy(true);
     try {
-      await api('/auth/password', { method: 'PUT', body: { currentPassword: current, newPassword: password } });
+      await call(http.PUT('/api/v1/auth/password', { body: { currentPassword: current, newPassword: password } }));
       setDone(true);
       setCurrent('');
       setPassword('');

@@ -2,7 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api, ApiError, itemsOf } from '../../api/client';
+import { ApiError, call, http } from '../../api/client';
 import type { ApiToken } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { TextField } from '../../components/Field';
@@ -11,8 +11,8 @@ import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 export default function TokensPage() {
   const { t, formatDateTime } = useI18n();
   const qc = useQueryClient();
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api<{ items: ApiToken[] } | ApiToken[]>('/auth/tokens') });
-  const list = itemsOf(tokens.data);
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => call(http.GET('/api/v1/auth/tokens')) });
+  const list = tokens.data?.items ?? [];
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +33,7 @@ export default function TokensPage() {
     }
     setNameError(undefined);
     try {
-      const r = await api<{ id: string; token: string }>('/auth/tokens', { method: 'POST', body: { name: name.trim() } });
+      const r = await call(http.POST('/api/v1/auth/tokens', { body: { name: name.trim() } }));
       setCreated({ name: name.trim(), token: r.token });
       setCopyState(null);
       setName('');
@@ -59,7 +59,7 @@ export default function TokensPage() {
     if (!window.confirm(t('tokens.revokeConfirm', { name: tok.name }))) return;
     setError(null);
     try {
-      await api(`/auth/tokens/${encodeURIComponent(tok.id)}`, { method: 'DELETE' });
+      await call(http.DELETE('/api/v1/auth/tokens/{id}', { params: { path: { id: tok.id } } }));
       setNotice(t('tokens.revoked', { name: tok.name }));
       await qc.invalidateQueries({ queryKey: ['tokens'] });
     } catch (err) {

@@ -4,9 +4,9 @@
  */
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { useI18n } from '../../i18n';
+import { useI18n, type Role } from '../../i18n';
 import { useSession } from '../../api/session';
-import { api } from '../../api/client';
+import { call, http } from '../../api/client';
 import { PageTitle } from '../../components/Page';
 import type { MessageKey } from '../../i18n/it';
 import { OfficesNav } from './offices/OfficesNav';
@@ -17,11 +17,11 @@ export interface RemoteWorkArea {
   title: MessageKey;
   text: MessageKey;
   /** Roles that see the card (platform administrators see every card); empty = everyone in a body. */
-  roles: string[];
+  roles: Role[];
 }
 
-const MANAGERS = ['hr_manager', 'body_admin', 'office_manager'];
-const HR = ['hr_manager', 'body_admin'];
+const MANAGERS: Role[] = ['hr_manager', 'body_admin', 'office_manager'];
+const HR: Role[] = ['hr_manager', 'body_admin'];
 
 export const AREAS: RemoteWorkArea[] = [
   { key: 'offices', to: '/lavoro-agile/uffici', title: 'rwo.home.offices.title', text: 'rwo.home.offices.text', roles: MANAGERS },
@@ -41,7 +41,7 @@ function Target() {
   const { t } = useI18n();
   const target = useQuery({
     queryKey: ['remote-work', 'target'],
-    queryFn: ({ signal }) => api<{ targetPercent: number; isDefault: boolean }>('/remote-work/indicators/target', { signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/indicators/target', { signal })),
     retry: false,
     staleTime: 60_000,
   });
