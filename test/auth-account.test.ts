@@ -54,6 +54,25 @@ describe('disabling an account', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: p.email, password: p.password } })).statusCode).toBe(200);
   });
 
+  it('changes roles and account state in one transaction: a refused disable leaves the roles as they were', async () => {
+    const shared = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    await t.db.ownerTx((tx) => tx.query(`insert into memberships (user_id, organization_id, role) values ($1, $2, 'employee')`, [shared.id, lucca]));
+    const refused = await patchMember(admin.headers, aglie, shared.id, { roles: ['employee', 'office_manager'], disabled: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('member.shared_account');
+    const roles = await t.db.query<{ role: string }>(`select role from memberships where user_id = $1 and organization_id = $2 order by role`, [shared.id, aglie]);
+    expect(roles.rows.map((r) => r.role)).toEqual(['employee']);
+    const audited = await t.db.query(`select 1 from audit_log where entity_id = $1 and action = 'membership.update'`, [shared.id]);
+    expect(audited.rows).toHaveLength(0);
+
+    const p = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    const both = await patchMember(admin.headers, aglie, p.id, { roles: ['employee', 'office_manager'], disabled: true });
+    expect(both.statusCode).toBe(200);
+    expect(both.json()).toMatchObject({ userId: p.id, disabled: true, roles: ['office_manager', 'employee'] });
+    const actions = await t.db.query<{ action: string }>(`select action from audit_log where entity_id = $1 and organization_id = $2 order by seq`, [p.id, aglie]);
+    expect(actions.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['membership.update', 'user.disable']));
+  });
+
   it('refuses a person shared with another body unless a platform admin asks, and refuses oneself', async () => {
     const shared = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
     await t.db.ownerTx((tx) => tx.query(`insert into memberships (user_id, organization_id, role) values ($1, $2, 'employee')`, [shared.id, lucca]));

@@ -3,9 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/module.js';
-import { AppError } from '../../platform/http/errors.js';
 import { requireAuth } from '../../platform/auth/context.js';
-import { authErrors } from '../../platform/auth/auth.errors.js';
 import { emailSchema, passwordSchema, sessionSchema } from './auth.schemas.js';
 import { login } from './login.js';
 import { logout, logoutAll } from './logout.js';
@@ -41,16 +39,9 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (instance
       },
     },
     async (req, reply) => {
-      try {
-        const started = await login(db, req.body, client(req));
-        setSessionCookie(reply, config, started.token);
-        return started.view;
-      } catch (err) {
-        if (err instanceof AppError && err.code === authErrors.tooManyAttempts.code) {
-          reply.header('retry-after', String(err.extra?.retryAfter ?? 900));
-        }
-        throw err;
-      }
+      const started = await login(db, req.body, client(req));
+      setSessionCookie(reply, config, started.token);
+      return started.view;
     },
   );
 

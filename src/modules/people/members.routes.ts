@@ -10,8 +10,7 @@ import { emailSchema, roleSchema } from './auth.schemas.js';
 import { addMember } from './add-member.js';
 import { listMembers } from './list-members.js';
 import { removeMember } from './remove-member.js';
-import { updateMemberRoles } from './update-member-roles.js';
-import { setMemberDisabled } from './set-member-disabled.js';
+import { updateMember } from './update-member.js';
 import { PASSWORD_MAX } from './passwords.js';
 
 const TAGS = ['people'];
@@ -95,10 +94,7 @@ export const membersRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (insta
     },
     async (req) => {
       const actor = actorOf(requireAuth(req), req.ip);
-      const { id, userId } = req.params;
-      let member = req.body.roles ? await updateMemberRoles(db, actor, id, userId, req.body.roles) : null;
-      if (req.body.disabled !== undefined) member = await setMemberDisabled(db, actor, id, userId, req.body.disabled);
-      return member!;
+      return updateMember(db, actor, req.params.id, req.params.userId, req.body);
     },
   );
 

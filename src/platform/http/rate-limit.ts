@@ -94,9 +94,9 @@ function setHeaders(reply: FastifyReply, v: RateVerdict): void {
   reply.header('x-ratelimit-limit', v.limit).header('x-ratelimit-remaining', v.remaining).header('x-ratelimit-reset', v.resetSeconds);
 }
 
-function refusal(reply: FastifyReply, v: RateVerdict, detail: string) {
-  reply.header('retry-after', v.resetSeconds);
-  return errors.rateLimited(detail);
+/** The 429 refusal; the error mapper turns its `retryAfter` into the Retry-After header. */
+function refusal(v: RateVerdict, detail: string) {
+  return errors.rateLimited(detail, { retryAfter: v.resetSeconds });
 }
 
 export interface RateLimits {
@@ -129,12 +129,12 @@ export function registerRateLimit(app: FastifyInstance, opts: RateLimitOptions):
       const f = limits.failures.peek(`ip:${req.ip}`, now);
       if (!f.exceeded) return done();
       setHeaders(reply, f);
-      return done(refusal(reply, f, `Troppe credenziali non valide da questo indirizzo; riprova tra ${f.resetSeconds} s.`));
+      return done(refusal(f, `Troppe credenziali non valide da questo indirizzo; riprova tra ${f.resetSeconds} s.`));
     }
     const v = limits.addresses.hit(`ip:${req.ip}`, now);
     setHeaders(reply, v);
     if (!v.exceeded) return done();
-    done(refusal(reply, v, `Limite di ${v.limit} richieste al minuto superato; riprova tra ${v.resetSeconds} s.`));
+    done(refusal(v, `Limite di ${v.limit} richieste al minuto superato; riprova tra ${v.resetSeconds} s.`));
   });
   // credentials refused (401: a made-up token, a cookie of an ended session on a page that needs one) count against the address
   app.addHook('onResponse', (req, reply, done) => {
@@ -153,6 +153,6 @@ export function registerCallerLimit(app: FastifyInstance, opts: Pick<RateLimitOp
     const v = caller ? limits.callers.hit(caller, clock.now()) : limits.addresses.hit(`ip:${req.ip}`, clock.now());
     setHeaders(reply, v);
     if (!v.exceeded) return done();
-    done(refusal(reply, v, `Limite di ${v.limit} richieste al minuto superato; riprova tra ${v.resetSeconds} s.`));
+    done(refusal(v, `Limite di ${v.limit} richieste al minuto superato; riprova tra ${v.resetSeconds} s.`));
   });
 }

@@ -7,9 +7,8 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call, http } from '../../../api/client';
 import { useSession } from '../../../api/session';
-import type { Page } from '../../../api/types';
 import { Loading, PageTitle } from '../../../components/Page';
 import { ProblemAlert } from '../../../components/Problem';
 import { SelectField, TextField } from '../../../components/Field';
@@ -42,18 +41,6 @@ function parseValue(s: string): number {
   return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
 }
 
-interface OfficeOption {
-  id: string;
-  name: string;
-  managerUserId: string | null;
-}
-interface EmployeeOption {
-  id: string;
-  firstName: string;
-  lastName: string;
-  officeName: string;
-}
-
 function Form({ existing }: { existing: ObjectiveDetail | null }) {
   const { t } = useI18n();
   const { session, hasRole } = useSession();
@@ -82,14 +69,14 @@ function Form({ existing }: { existing: ObjectiveDetail | null }) {
 
   const offices = useQuery({
     queryKey: ['remote-work', 'offices-for-objectives'],
-    queryFn: ({ signal }) => api<{ items: OfficeOption[] }>('/remote-work/offices', { signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/offices', { signal })),
     enabled: !existing,
     staleTime: 30_000,
   });
   const teams = useTeams(!existing);
   const employees = useQuery({
     queryKey: ['remote-work', 'employees-for-objectives', personQuery],
-    queryFn: ({ signal }) => api<Page<EmployeeOption>>('/remote-work/employees', { query: { q: personQuery || undefined, pageSize: 50, page: 1 }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/employees', { params: { query: { q: personQuery || undefined, pageSize: 50, page: 1 } }, signal })),
     enabled: !existing && scope === 'person',
     placeholderData: (prev) => prev,
   });
@@ -129,12 +116,12 @@ function Form({ existing }: { existing: ObjectiveDetail | null }) {
     try {
       let saved: ObjectiveDetail;
       if (existing) {
-        saved = await api<ObjectiveDetail>(`/remote-work/objectives/${existing.id}`, { method: 'PATCH', body: common });
+        saved = await call(http.PATCH('/api/v1/remote-work/objectives/{id}', { params: { path: { id: existing.id } }, body: common }));
       } else {
         const body = { ...common, scope, ownerId };
         const payload = JSON.stringify(body);
         if (!idem.current || idem.current.payload !== payload) idem.current = { key: randomKey(), payload };
-        saved = await api<ObjectiveDetail>('/remote-work/objectives', { method: 'POST', body, headers: { 'Idempotency-Key': idem.current.key } });
+        saved = await call(http.POST('/api/v1/remote-work/objectives', { body, headers: { 'Idempotency-Key': idem.current.key } }));
       }
       await qc.invalidateQueries({ queryKey: objectiveKeys.all });
       navigate(`/lavoro-agile/obiettivi/${saved.id}`, { state: { notice: t(existing ? 'rwobj.form.updated' : 'rwobj.form.created', { title: saved.title }) } });

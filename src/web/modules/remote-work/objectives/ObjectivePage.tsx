@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call, http } from '../../../api/client';
 import { Loading, PageTitle } from '../../../components/Page';
 import { ProblemAlert, SuccessNotice } from '../../../components/Problem';
 import { TextField } from '../../../components/Field';
@@ -56,7 +56,13 @@ function ReportForm({ o, onSent }: { o: ObjectiveDetail; onSent(date: string): v
     }
     setBusy(true);
     try {
-      await api(`/remote-work/objectives/${o.id}/reports`, { method: 'POST', body: { reportedOn, comment, values: list }, headers: { 'Idempotency-Key': `report-${o.id}-${crypto.randomUUID()}` } });
+      await call(
+        http.POST('/api/v1/remote-work/objectives/{id}/reports', {
+          params: { path: { id: o.id } },
+          body: { reportedOn, comment, values: list },
+          headers: { 'Idempotency-Key': `report-${o.id}-${crypto.randomUUID()}` },
+        }),
+      );
       setValues({});
       setComment('');
       onSent(reportedOn);
@@ -121,7 +127,7 @@ export default function ObjectivePage() {
   const remove = async () => {
     if (!o || !window.confirm(t('rwobj.detail.confirmDelete', { title: o.title }))) return;
     try {
-      await api(`/remote-work/objectives/${o.id}`, { method: 'DELETE' });
+      await call(http.DELETE('/api/v1/remote-work/objectives/{id}', { params: { path: { id: o.id } } }));
       await qc.invalidateQueries({ queryKey: objectiveKeys.all });
       navigate('/lavoro-agile/obiettivi', { state: { notice: t('rwobj.detail.deleted', { title: o.title }) } });
     } catch (err) {

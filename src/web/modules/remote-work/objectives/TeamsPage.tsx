@@ -6,9 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call, http } from '../../../api/client';
 import { useSession } from '../../../api/session';
-import type { Page } from '../../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../../components/Page';
 import { ProblemAlert, SuccessNotice } from '../../../components/Problem';
 import { CheckboxGroup, SelectField, TextField } from '../../../components/Field';
@@ -16,11 +15,6 @@ import { objectiveKeys, useTeams } from './api';
 import type { Team } from './types';
 import './objectives.css';
 
-interface OfficeOption {
-  id: string;
-  name: string;
-  managerUserId: string | null;
-}
 
 function TeamForm({ team, onDone, onCancel }: { team: Team | null; onDone(name: string): void; onCancel(): void }) {
   const { t } = useI18n();
@@ -31,11 +25,11 @@ function TeamForm({ team, onDone, onCancel }: { team: Team | null; onDone(name: 
   const [members, setMembers] = useState<string[]>(team?.members.map((m) => m.employeeId) ?? []);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const offices = useQuery({ queryKey: ['remote-work', 'offices-for-teams'], queryFn: ({ signal }) => api<{ items: OfficeOption[] }>('/remote-work/offices', { signal }), staleTime: 30_000 });
+  const offices = useQuery({ queryKey: ['remote-work', 'offices-for-teams'], queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/offices', { signal })), staleTime: 30_000 });
   const mine = (offices.data?.items ?? []).filter((o) => hr || o.managerUserId === session?.user.id);
   const people = useQuery({
     queryKey: ['remote-work', 'team-people', officeId],
-    queryFn: ({ signal }) => api<Page<{ id: string; firstName: string; lastName: string }>>('/remote-work/employees', { query: { officeId, pageSize: 100, page: 1 }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/employees', { params: { query: { officeId, pageSize: 100, page: 1 } }, signal })),
     enabled: !!officeId,
   });
   const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
@@ -50,7 +44,9 @@ function TeamForm({ team, onDone, onCancel }: { team: Team | null; onDone(name: 
     setBusy(true);
     try {
       const body = { name, officeId: officeId || null, memberIds: members };
-      const saved = team ? await api<Team>(`/remote-work/teams/${team.id}`, { method: 'PUT', body }) : await api<Team>('/remote-work/teams', { method: 'POST', body });
+      const saved = team
+        ? await call(http.PUT('/api/v1/remote-work/teams/{id}', { params: { path: { id: team.id } }, body }))
+        : await call(http.POST('/api/v1/remote-work/teams', { body }));
       onDone(saved.name);
     } catch (err) {
       setError(err);
@@ -112,7 +108,7 @@ export default function TeamsPage() {
   const remove = async (team: Team) => {
     setError(null);
     try {
-      await api(`/remote-work/teams/${team.id}`, { method: 'DELETE' });
+      await call(http.DELETE('/api/v1/remote-work/teams/{id}', { params: { path: { id: team.id } } }));
       await done(t('rwobj.teams.deleted', { name: team.name }));
     } catch (err) {
       setError(err);

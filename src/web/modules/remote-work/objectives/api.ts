@@ -1,7 +1,7 @@
 /** Queries and writes of the objectives pages. */
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import type { ObjectiveDetail, ObjectiveList, Period, Team } from './types';
+import { call, http } from '../../../api/client';
+import type { Period } from './types';
 
 export const objectiveKeys = {
   all: ['remote-work', 'objectives'] as const,
@@ -14,23 +14,23 @@ export const objectiveKeys = {
 export function useObjectives(period: Period, q: string, page: number, pageSize: number) {
   return useQuery({
     queryKey: objectiveKeys.list(period, q, page),
-    queryFn: ({ signal }) => api<ObjectiveList>('/remote-work/objectives', { query: { period, q: q || undefined, page, pageSize }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/objectives', { params: { query: { period, q: q || undefined, page, pageSize } }, signal })),
     placeholderData: (prev) => prev,
   });
 }
 
 export function useObjective(id: string | undefined) {
-  return useQuery({ queryKey: objectiveKeys.one(id ?? ''), queryFn: ({ signal }) => api<ObjectiveDetail>(`/remote-work/objectives/${encodeURIComponent(id!)}`, { signal }), enabled: !!id, retry: false });
+  return useQuery({ queryKey: objectiveKeys.one(id ?? ''), queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/objectives/{id}', { params: { path: { id: id ?? '' } }, signal })), enabled: !!id, retry: false });
 }
 
 export function useTeams(enabled = true) {
-  return useQuery({ queryKey: objectiveKeys.teams, queryFn: ({ signal }) => api<{ items: Team[] }>('/remote-work/teams', { signal }), enabled });
+  return useQuery({ queryKey: objectiveKeys.teams, queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/teams', { signal })), enabled });
 }
 
 export function usePeople(q: string, enabled: boolean) {
   return useQuery({
     queryKey: objectiveKeys.people(q),
-    queryFn: ({ signal }) => api<{ items: { userId: string; displayName: string; email: string }[] }>('/remote-work/objectives/people', { query: { q: q || undefined }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/objectives/people', { params: { query: { q: q || undefined } }, signal })),
     enabled,
     placeholderData: (prev) => prev,
     staleTime: 30_000,
