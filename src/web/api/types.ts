@@ -2,7 +2,7 @@
  * Names for the shapes the web app reads from the API, all taken from the generated OpenAPI types
  * (schema.ts): none is written by hand, so none can drift from the server.
  */
-import type { operations } from './schema';
+import type { operations } from './schema.js';
 
 type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 

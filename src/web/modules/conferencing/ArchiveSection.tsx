@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call, http } from '../../api/client';
 import { ProblemAlert } from '../../components/Problem';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useFormats } from './format';
@@ -34,10 +34,11 @@ export function ArchiveSection({ platform }: { platform: Platform }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ platform: Platform; cancelledBookings: number }>(`/conference-platforms/${platform.id}`, {
-        method: 'DELETE',
-        query: upcoming ? { cancelBookings: 'true' } : undefined,
-      });
+      const r = await call(
+        http.DELETE('/api/v1/conference-platforms/{id}', {
+          params: { path: { id: platform.id }, query: upcoming ? { cancelBookings: 'true' } : undefined },
+        }),
+      );
       await qc.invalidateQueries({ queryKey: ['conferencing'] });
       const notice =
         r.cancelledBookings > 0

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api, ApiError, NetworkError } from '../../api/client';
+import { ApiError, call, http, NetworkError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert } from '../../components/Problem';
@@ -254,8 +254,7 @@ function BookingForm({ platform, booking }: { platform: Platform; booking: Booki
       return focusFirst(fe);
     }
     const range = rangeOf(form)!;
-    const body = {
-      ...(booking ? {} : { platformId: platform.id }),
+    const changes = {
       title: form.title.trim(),
       kind: form.kind as BookingKind,
       start: range.start,
@@ -271,12 +270,13 @@ function BookingForm({ platform, booking }: { platform: Platform; booking: Booki
     try {
       let saved: Booking;
       if (booking) {
-        saved = await api<Booking>(`/bookings/${booking.id}`, { method: 'PATCH', body });
+        saved = await call(http.PATCH('/api/v1/bookings/{id}', { params: { path: { id: booking.id } }, body: changes }));
       } else {
         // One key per request content, kept until a definite answer: a retry after a network error is the same booking.
+        const body = { platformId: platform.id, ...changes };
         const payload = JSON.stringify(body);
         if (!idempotency.current || idempotency.current.payload !== payload) idempotency.current = { key: newIdempotencyKey(), payload };
-        saved = await api<Booking>('/bookings', { method: 'POST', body, headers: { 'Idempotency-Key': idempotency.current.key } });
+        saved = await call(http.POST('/api/v1/bookings', { body, headers: { 'Idempotency-Key': idempotency.current.key } }));
       }
       idempotency.current = null;
       await qc.invalidateQueries({ queryKey: ['conferencing'] });
@@ -399,7 +399,7 @@ export function EditBookingPage() {
   const f = useFormats();
   const booking = useQuery({
     queryKey: ['conferencing', 'booking', id],
-    queryFn: ({ signal }) => api<Booking>(`/bookings/${id}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/bookings/{id}', { params: { path: { id: id! } }, signal })),
     enabled: !!id,
   });
   const platform = usePlatform(booking.data?.platformId);

@@ -5,13 +5,12 @@
  */
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
-import { apiUrl } from '../../api/client';
-import type { Page } from '../../api/types';
+import { apiHref } from '../../api/client';
 import { Pager } from '../../components/Pager';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useFormats } from './format';
 import { useConferencingLabels } from './labels';
-import type { Booking } from './types';
+import type { Booking, BookingPage } from './types';
 
 export function StatusBadge({ status }: { status: Booking['status'] }) {
   const { statusLabel } = useConferencingLabels();
@@ -24,7 +23,7 @@ export function isChangeable(b: Booking, now = Date.now()): boolean {
 }
 
 export function invitationHref(b: Booking): string {
-  return apiUrl(`/bookings/${b.id}/invitation.ics`);
+  return apiHref('/api/v1/bookings/{id}/invitation.ics', { path: { id: b.id } });
 }
 
 /** The booking's title after an action's label, for screen readers only ("Annulla — Consiglio"). */
@@ -51,7 +50,7 @@ export function BookingActions({ booking, children }: { booking: Booking; childr
 interface BookingListProps {
   items: Booking[];
   /** The page the items come from, for the pager under the list. */
-  page: Page<Booking> | undefined;
+  page: BookingPage | undefined;
   onPage(page: number): void;
   fetching: boolean;
   caption: string;

@@ -3,8 +3,7 @@ import { NavLink } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../api/session';
-import { api } from '../../api/client';
-import type { OrganizationDetail } from '../../api/types';
+import { call, http } from '../../api/client';
 import { usePlatforms } from './api';
 import type { Platform } from './types';
 import './conferencing.css';
@@ -32,7 +31,7 @@ export function useMayRegister(): { mayRegister: boolean; loading: boolean } {
   const staff = !!session?.roles.includes('provider_staff');
   const org = useQuery({
     queryKey: ['organization', orgId],
-    queryFn: ({ signal }) => api<OrganizationDetail>(`/organizations/${orgId}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/organizations/{id}', { params: { path: { id: orgId! } }, signal })),
     enabled: !!orgId && staff && !isPlatformAdmin,
     staleTime: 5 * 60_000,
   });

@@ -7,8 +7,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api } from '../../api/client';
-import type { OrganizationSummary, Page } from '../../api/types';
+import { call, http } from '../../api/client';
+import type { OrganizationSummary } from '../../api/types';
 import { useDebounced } from '../../components/useDebounced';
 import { useOrganizationNames } from './api';
 import { MAX_MEMBERS, type FormMessage } from './platform-form';
@@ -46,7 +46,7 @@ export function MemberPicker({
 
   const search = useQuery({
     queryKey: ['organizations', 'member-search', term, page],
-    queryFn: ({ signal }) => api<Page<OrganizationSummary>>('/organizations', { query: { q: term, page, pageSize: RESULTS }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/organizations', { params: { query: { q: term, page, pageSize: RESULTS } }, signal })),
     enabled: term.length >= 2,
     staleTime: 60_000,
   });
@@ -92,7 +92,7 @@ export function MemberPicker({
     try {
       const all: OrganizationSummary[] = [];
       for (let p = 1; all.length < total && p <= Math.ceil(MAX_MEMBERS / 100); p++) {
-        const r = await api<Page<OrganizationSummary>>('/organizations', { query: { q: term, page: p, pageSize: 100 } });
+        const r = await call(http.GET('/api/v1/organizations', { params: { query: { q: term, page: p, pageSize: 100 } } }));
         all.push(...r.items);
         if (r.items.length < 100) break;
       }

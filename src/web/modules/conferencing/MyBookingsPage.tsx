@@ -7,9 +7,8 @@ import { useCallback, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api } from '../../api/client';
+import { call, http } from '../../api/client';
 import { useSession } from '../../api/session';
-import type { Page } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 import { usePlatforms } from './api';
@@ -57,17 +56,21 @@ export default function MyBookingsPage() {
   const query = useQuery({
     queryKey: ['conferencing', 'bookings', 'mine', scope, period, page, orgId],
     queryFn: ({ signal }) =>
-      api<Page<Booking>>('/bookings', {
-        query: {
-          mine: scope === 'mine' ? 'true' : undefined,
-          organizationId: scope === 'body' ? orgId : undefined,
-          from: period === 'upcoming' ? now : undefined,
-          to: period === 'past' ? now : undefined,
-          page,
-          pageSize: PAGE_SIZE,
-        },
-        signal,
-      }),
+      call(
+        http.GET('/api/v1/bookings', {
+          params: {
+            query: {
+              mine: scope === 'mine' ? 'true' : undefined,
+              organizationId: scope === 'body' ? orgId : undefined,
+              from: period === 'upcoming' ? now : undefined,
+              to: period === 'past' ? now : undefined,
+              page,
+              pageSize: PAGE_SIZE,
+            },
+          },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
   // the body's own bookings only (an operator also sees other bodies' bookings of its platforms)
@@ -87,7 +90,7 @@ export default function MyBookingsPage() {
     setBusy(true);
     setCancelError(null);
     try {
-      const b = await api<Booking>(`/bookings/${toCancel.id}`, { method: 'DELETE' });
+      const b = await call(http.DELETE('/api/v1/bookings/{id}', { params: { path: { id: toCancel.id } } }));
       setNotice(t('conf.mine.cancelled', { title: b.title, range: f.range(b.start, b.end) }));
       setToCancel(null);
       await qc.invalidateQueries({ queryKey: ['conferencing'] });

@@ -6,8 +6,7 @@ import { useCallback, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api } from '../../api/client';
-import type { Page } from '../../api/types';
+import { call, http } from '../../api/client';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 import { useOrganizationNames } from './api';
@@ -29,7 +28,8 @@ export default function OperatorBookingsPage() {
   const id = useId().replace(/:/g, '');
   const [params, setParams] = useSearchParams();
   const platformId = params.get('piattaforma') ?? '';
-  const status = params.get('stato') ?? '';
+  // a status the API knows, or none (any other value in the address is no filter)
+  const status = BOOKING_STATUSES.find((s) => s === params.get('stato')) ?? '';
   const fromDate = params.get('dal') ?? '';
   const toDate = params.get('al') ?? '';
   const page = Math.max(1, Number(params.get('pagina')) || 1);
@@ -44,10 +44,12 @@ export default function OperatorBookingsPage() {
   const query = useQuery({
     queryKey: ['conferencing', 'bookings', 'operator', platformId, status, from, to, page],
     queryFn: ({ signal }) =>
-      api<Page<Booking>>('/bookings', {
-        query: { platformId: platformId || undefined, status: status || undefined, from, to, page, pageSize: PAGE_SIZE },
-        signal,
-      }),
+      call(
+        http.GET('/api/v1/bookings', {
+          params: { query: { platformId: platformId || undefined, status: status || undefined, from: from ?? undefined, to: to ?? undefined, page, pageSize: PAGE_SIZE } },
+          signal,
+        }),
+      ),
     enabled: isOperator,
     placeholderData: keepPreviousData,
   });
@@ -69,7 +71,7 @@ export default function OperatorBookingsPage() {
     setBusy(b.id);
     setActionError(null);
     try {
-      const saved = await api<Booking>(`/bookings/${b.id}/decision`, { method: 'POST', body: { decision } });
+      const saved = await call(http.POST('/api/v1/bookings/{id}/decision', { params: { path: { id: b.id } }, body: { decision } }));
       setNotice(t(decision === 'accepted' ? 'conf.op.accepted' : 'conf.op.refused', { title: saved.title, range: f.range(saved.start, saved.end) }));
       await qc.invalidateQueries({ queryKey: ['conferencing'] });
       // the row's buttons are gone: start again from the page, where the notice is

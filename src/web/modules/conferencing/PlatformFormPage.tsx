@@ -13,9 +13,8 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/it';
-import { api, ApiError, NetworkError } from '../../api/client';
+import { ApiError, call, http, NetworkError } from '../../api/client';
 import { useSession } from '../../api/session';
-import type { OrganizationDetail } from '../../api/types';
 import { Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 import { SelectField, TextField } from '../../components/Field';
@@ -448,7 +447,7 @@ export function NewPlatformPage() {
         const body = createPlatformBody(form, video, { sendOperator: isPlatformAdmin });
         const payload = JSON.stringify(body);
         if (!idempotency.current || idempotency.current.payload !== payload) idempotency.current = { key: newIdempotencyKey(), payload };
-        const created = await api<Platform>('/conference-platforms', { method: 'POST', body, headers: { 'Idempotency-Key': idempotency.current.key } });
+        const created = await call(http.POST('/api/v1/conference-platforms', { body, headers: { 'Idempotency-Key': idempotency.current.key } }));
         idempotency.current = null;
         await qc.invalidateQueries({ queryKey: ['conferencing'] });
         navigate(PLATFORMS_HOME, { state: { notice: t('conf.pf.created', { name: created.name }) } });
@@ -534,7 +533,7 @@ function VideoSection({ platform }: { platform: Platform }) {
     e.preventDefault();
     await submission.submit(videoFormErrors(form, { secretRequired: true }), async () => {
       const body = { videoSystem: form.system, ...(form.system === 'none' ? {} : videoSettingsBody(form)) };
-      await api(`/conference-platforms/${platform.id}/video`, { method: 'PUT', body });
+      await call(http.PUT('/api/v1/conference-platforms/{id}/video', { params: { path: { id: platform.id } }, body }));
       await qc.invalidateQueries({ queryKey: ['conferencing'] });
       setEditing(false);
       setForm(emptyVideoForm(form.system));
@@ -636,7 +635,7 @@ function EditPlatformForm({ platform, territoryKind }: { platform: Platform; ter
     e.preventDefault();
     setNotice(null);
     await submission.submit(platformFormErrors(form), async () => {
-      const saved = await api<Platform>(`/conference-platforms/${platform.id}`, { method: 'PATCH', body: platformSettingsBody(form) });
+      const saved = await call(http.PATCH('/api/v1/conference-platforms/{id}', { params: { path: { id: platform.id } }, body: platformSettingsBody(form) }));
       qc.setQueryData(keys.platform(platform.id), saved);
       await qc.invalidateQueries({ queryKey: ['conferencing'] });
       setNotice(t('conf.pf.saved', { name: saved.name }));
@@ -664,13 +663,13 @@ export function EditPlatformPage() {
   const p = platform.data;
   const territory = useQuery({
     queryKey: ['organization', p?.territoryId],
-    queryFn: ({ signal }) => api<OrganizationDetail>(`/organizations/${p!.territoryId}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/organizations/{id}', { params: { path: { id: p!.territoryId! } }, signal })),
     enabled: !!p?.territoryId,
     staleTime: 5 * 60_000,
   });
   const title = p ? t('conf.pf.editTitle', { name: p.name }) : t('conf.pf.editTitleFallback');
   const notice = (location.state as { notice?: string } | null)?.notice;
-  const kind = territory.data && (TERRITORY_KINDS as readonly string[]).includes(territory.data.kind) ? (territory.data.kind as TerritoryKind) : 'region';
+  const kind: TerritoryKind = TERRITORY_KINDS.find((k) => k === territory.data?.kind) ?? 'region';
   const manage = !!p && mayManage(p);
   // the form starts once the territory's kind is known, and then stays (a save changes the platform, not the form)
   const [ready, setReady] = useState(false);

@@ -4,19 +4,22 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api } from '../../api/client';
-import type { OrganizationSummary, Page } from '../../api/types';
+import { call, http } from '../../api/client';
+import type { OrganizationSummary, QueryOf } from '../../api/types';
 import { SelectField } from '../../components/Field';
 import { TERRITORY_KINDS, type FormMessage, type TerritoryKind } from './platform-form';
 
+/** A kind of body the directory can be searched by. */
+type OrganizationKind = NonNullable<QueryOf<'searchOrganizations'>['kind']>;
+
 /** Every body of one kind (there are at most about a hundred provinces: two pages). */
-export function useBodiesOfKind(kind: string, enabled = true) {
+export function useBodiesOfKind(kind: OrganizationKind, enabled = true) {
   return useQuery({
     queryKey: ['organizations', 'of-kind', kind],
     queryFn: async ({ signal }) => {
       const out: OrganizationSummary[] = [];
       for (let page = 1; page <= 10; page++) {
-        const r = await api<Page<OrganizationSummary>>('/organizations', { query: { kind, page, pageSize: 100 }, signal });
+        const r = await call(http.GET('/api/v1/organizations', { params: { query: { kind, page, pageSize: 100 } }, signal }));
         out.push(...r.items);
         if (out.length >= r.total || r.items.length === 0) break;
       }
@@ -47,7 +50,14 @@ export function TerritoryPicker({
   const errorMessage = error ? t(error.key, error.vars) : errorText;
   return (
     <div className="conf-territory">
-      <SelectField label={t('conf.pf.territory.kind')} value={kind} onChange={(e) => onChange({ kind: e.target.value as TerritoryKind, territoryId: '' })}>
+      <SelectField
+        label={t('conf.pf.territory.kind')}
+        value={kind}
+        onChange={(e) => {
+          const next = TERRITORY_KINDS.find((k) => k === e.target.value);
+          if (next) onChange({ kind: next, territoryId: '' });
+        }}
+      >
         {TERRITORY_KINDS.map((k) => (
           <option key={k} value={k}>
             {kindLabel(k)}

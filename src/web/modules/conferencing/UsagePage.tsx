@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
-import { api, apiUrl } from '../../api/client';
+import { apiHref, call, http } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert } from '../../components/Problem';
@@ -14,7 +14,6 @@ import { keys, usePlatform } from './api';
 import { ConferencingNav } from './ConferencingNav';
 import { useFormats } from './format';
 import { addDays, addMonths, firstOfMonth, isDate, todayRome } from './rome-time';
-import type { Usage } from './types';
 
 function defaultRange(): { from: string; to: string } {
   const first = firstOfMonth(todayRome());
@@ -36,7 +35,7 @@ export default function UsagePage() {
   // the API takes calendar days in Rome time, both included
   const usage = useQuery({
     queryKey: keys.usage(id ?? '', fromDate, toDate),
-    queryFn: ({ signal }) => api<Usage>(`/conference-platforms/${id}/usage`, { query: { from: fromDate, to: toDate }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/conference-platforms/{id}/usage', { params: { path: { id: id! }, query: { from: fromDate, to: toDate } }, signal })),
     enabled: !!id && toDate >= fromDate,
   });
   const u = usage.data;
@@ -97,7 +96,7 @@ export default function UsagePage() {
       {u && (
         <>
           <p>
-            <a className="btn btn-outline-primary" href={apiUrl(`/conference-platforms/${id}/usage.csv`, { from: fromDate, to: toDate })} download={`utilizzo-${fromDate}-${toDate}.csv`}>
+            <a className="btn btn-outline-primary" href={apiHref('/api/v1/conference-platforms/{id}/usage.csv', { path: { id: id ?? '' }, query: { from: fromDate, to: toDate } })} download={`utilizzo-${fromDate}-${toDate}.csv`}>
               {t('conf.usage.csv')}
             </a>
           </p>

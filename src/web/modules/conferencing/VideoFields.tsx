@@ -31,7 +31,11 @@ export function VideoFields({
 }) {
   const { t } = useI18n();
   const id = `vf${useId().replace(/:/g, '')}`;
-  const set = (k: keyof VideoForm) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
+  const set = (k: Exclude<keyof VideoForm, 'system' | 'bbbChecksum'>) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
+  const checksum = (e: { target: { value: string } }) => {
+    const c = BBB_CHECKSUMS.find((x) => x === e.target.value);
+    if (c) onChange({ ...value, bbbChecksum: c });
+  };
   const err = (k: string) => (errors[k] ? t(errors[k]!.key, errors[k]!.vars) : serverErrors[k]);
   const secretHelp = secretWasSet ? t('conf.pf.video.secretAgain') : t('conf.pf.video.secretHelp');
   return (
@@ -93,7 +97,7 @@ export function VideoFields({
             maxLength={512}
             autoComplete="new-password"
           />
-          <SelectField ref={refs('bbbChecksum')} label={t('conf.pf.video.bbbChecksum')} help={t('conf.pf.video.bbbChecksumHelp')} value={value.bbbChecksum} onChange={set('bbbChecksum')} error={err('bbbChecksum')}>
+          <SelectField ref={refs('bbbChecksum')} label={t('conf.pf.video.bbbChecksum')} help={t('conf.pf.video.bbbChecksumHelp')} value={value.bbbChecksum} onChange={checksum} error={err('bbbChecksum')}>
             {BBB_CHECKSUMS.map((c) => (
               <option key={c} value={c}>
                 {c === 'sha256' ? t('conf.pf.video.checksumDefault', { name: 'SHA-256' }) : c.toUpperCase().replace('SHA', 'SHA-')}

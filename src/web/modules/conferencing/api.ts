@@ -1,8 +1,6 @@
 /** Queries of the conferencing pages (TanStack Query keys and loaders). */
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { OrganizationDetail, Page } from '../../api/types';
-import type { Platform, PlatformVideo, Segment } from './types';
+import { call, http } from '../../api/client';
 
 export const keys = {
   platforms: ['conferencing', 'platforms'] as const,
@@ -18,7 +16,7 @@ export const keys = {
 export function usePlatformsWithArchived(enabled = true) {
   return useQuery({
     queryKey: keys.platformsWithArchived,
-    queryFn: ({ signal }) => api<Page<Platform>>('/conference-platforms', { query: { pageSize: 100, includeArchived: 'true' }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/conference-platforms', { params: { query: { pageSize: 100, includeArchived: 'true' } }, signal })),
     enabled,
     staleTime: 30_000,
   });
@@ -28,7 +26,7 @@ export function usePlatformsWithArchived(enabled = true) {
 export function usePlatformVideo(id: string | undefined, enabled = true) {
   return useQuery({
     queryKey: keys.video(id ?? ''),
-    queryFn: ({ signal }) => api<PlatformVideo>(`/conference-platforms/${id}/video`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/conference-platforms/{id}/video', { params: { path: { id: id! } }, signal })),
     enabled: !!id && enabled,
   });
 }
@@ -37,7 +35,7 @@ export function usePlatformVideo(id: string | undefined, enabled = true) {
 export function usePlatforms() {
   return useQuery({
     queryKey: keys.platforms,
-    queryFn: ({ signal }) => api<Page<Platform>>('/conference-platforms', { query: { pageSize: 100 }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/conference-platforms', { params: { query: { pageSize: 100 } }, signal })),
     staleTime: 60_000,
   });
 }
@@ -45,14 +43,14 @@ export function usePlatforms() {
 export function usePlatform(id: string | undefined) {
   return useQuery({
     queryKey: keys.platform(id ?? ''),
-    queryFn: ({ signal }) => api<Platform>(`/conference-platforms/${id}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/conference-platforms/{id}', { params: { path: { id: id! } }, signal })),
     enabled: !!id,
     staleTime: 60_000,
   });
 }
 
 export function fetchAvailability(id: string, from: string, to: string, signal?: AbortSignal) {
-  return api<Segment[]>(`/conference-platforms/${id}/availability`, { query: { from, to }, signal });
+  return call(http.GET('/api/v1/conference-platforms/{id}/availability', { params: { path: { id }, query: { from, to } }, signal }));
 }
 
 export function useAvailability(id: string | undefined, from: string | null, to: string | null) {
@@ -70,7 +68,7 @@ export function useOrganizationNames(ids: readonly string[]): Record<string, str
   const results = useQueries({
     queries: unique.map((id) => ({
       queryKey: ['organization', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api<OrganizationDetail>(`/organizations/${id}`, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => call(http.GET('/api/v1/organizations/{id}', { params: { path: { id } }, signal })),
       staleTime: 5 * 60_000,
     })),
   });

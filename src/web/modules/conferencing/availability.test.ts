@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { cellOf, hourSpan, instantAt, loadOver, withoutOwn } from './availability';
 import type { Platform, Segment } from './types';
 
-const platform = {
+const platform: Pick<Platform, 'capacity' | 'openOnHolidays' | 'openingHours'> = {
   capacity: 250,
   openingHours: { '1': [['08:00', '20:00']], '2': [['08:00', '13:00'], ['14:00', '18:00']], '3': [['09:00', '17:00']], '4': [['09:00', '17:00']], '5': [['09:00', '17:00']] },
   openOnHolidays: false,
-} as unknown as Platform;
+};
 
 // Tuesday 12 January 2027, Rome = UTC+1
 const seg = (start: string, end: string, used: number): Segment => ({ start, end, used, free: 250 - used });

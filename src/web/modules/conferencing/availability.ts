@@ -65,7 +65,7 @@ export function instantAt(date: string, minute: number): number {
 }
 
 /** The state of a calendar cell: a Rome date between two local minutes. */
-export function cellOf(p: Platform, segments: readonly Segment[], date: string, fromMin: number, toMin: number): Cell {
+export function cellOf(p: Pick<Platform, 'capacity' | 'openOnHolidays' | 'openingHours'>, segments: readonly Segment[], date: string, fromMin: number, toMin: number): Cell {
   const load = loadOver(segments, instantAt(date, fromMin), instantAt(date, toMin), p.capacity);
   if (!p.openOnHolidays && isItalianHoliday(date)) return { state: 'holiday', ...load };
   if (!isOpen(p, date, fromMin, toMin)) return { state: 'closed', ...load };

@@ -124,6 +124,10 @@ describe('platform form checks', () => {
       requiresApproval: true,
       videoSystem: 'none',
       link: 'https://meet.esempio.it/sala',
+      videoConfigured: false,
+      archivedAt: null,
+      createdAt: '2027-01-04T08:00:00.000Z',
+      updatedAt: '2027-01-04T08:00:00.000Z',
     };
     const f = platformFormOf(p, 'province');
     expect(f.hours['1'][0].to).toBe('00:00');
@@ -162,7 +166,7 @@ describe('video settings', () => {
   });
 
   it('sends only the chosen system’s fields, which the API’s schema takes', () => {
-    const v = { ...emptyVideoForm('bbb'), jitsiDomain: 'left.over', bbbApiUrl: 'https://bbb.esempio.it/bigbluebutton/api', bbbSecret: 'y'.repeat(16), bbbChecksum: 'sha1' };
+    const v = { ...emptyVideoForm('bbb'), jitsiDomain: 'left.over', bbbApiUrl: 'https://bbb.esempio.it/bigbluebutton/api', bbbSecret: 'y'.repeat(16), bbbChecksum: 'sha1' as const };
     const body = { videoSystem: v.system, ...videoSettingsBody(v) };
     expect(body).toEqual({ videoSystem: 'bbb', bbbApiUrl: 'https://bbb.esempio.it/bigbluebutton/api', bbbSecret: 'y'.repeat(16), bbbChecksum: 'sha1' });
     expect(platformVideoBodySchema.safeParse(body).success).toBe(true);

@@ -2,9 +2,10 @@
  * The platform form without React: its state, the checks made before sending (the API decides
  * again), the request bodies, and the API's field names mapped back to the form's fields.
  */
+import type { BodyOf } from '../../api/types';
 import type { MessageKey } from '../../i18n/it';
 import { isTime, minutesOf } from './rome-time';
-import type { Platform, PlatformVideo, VideoSystem } from './types';
+import type { BbbChecksum, Platform, PlatformVideo, VideoSystem } from './types';
 
 /** The operator's list of platforms ("Le tue piattaforme"); new and edit pages live below it. */
 export const PLATFORMS_HOME = '/videoconferenze/gestione/piattaforme';
@@ -52,7 +53,7 @@ export interface VideoForm {
   jitsiAppSecret: string;
   bbbApiUrl: string;
   bbbSecret: string;
-  bbbChecksum: string;
+  bbbChecksum: BbbChecksum;
 }
 
 /** A message to show, as a key of the dictionaries and its values. */
@@ -256,8 +257,11 @@ export function platformSettingsBody(f: PlatformForm) {
   };
 }
 
+/** The settings of one video system, without the choice of system. */
+export type VideoSettings = Omit<BodyOf<'replaceConferencePlatformVideo'>, 'videoSystem'>;
+
 /** The video settings of one system (the body of PUT …/video, or `video` on create). */
-export function videoSettingsBody(v: VideoForm): Record<string, string> {
+export function videoSettingsBody(v: VideoForm): VideoSettings {
   if (v.system === 'jitsi') return { jitsiDomain: v.jitsiDomain.trim(), jitsiAppId: v.jitsiAppId.trim(), jitsiAppSecret: v.jitsiAppSecret };
   if (v.system === 'bbb') return { bbbApiUrl: v.bbbApiUrl.trim(), bbbSecret: v.bbbSecret, bbbChecksum: v.bbbChecksum };
   return {};
