@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call, http } from '../../../api/client';
 import { TextField } from '../../../components/Field';
 import { ProblemAlert } from '../../../components/Problem';
 import { TextAreaField } from './parts';
@@ -69,18 +69,20 @@ export function ActionDialog({ agreement, action, onDone, onClose }: { agreement
     setReasonError(undefined);
     setBusy(true);
     setError(null);
-    const base = `/remote-work/agreements/${agreement.id}`;
+    const path = { id: agreement.id };
     try {
       let updated: Agreement;
       if (action === 'approve' || action === 'refuse') {
-        updated = await api<Agreement>(`${base}/decision`, { method: 'POST', body: { decision: action === 'approve' ? 'approved' : 'refused', reason: reason.trim() || null } });
+        updated = await call(http.POST('/api/v1/remote-work/agreements/{id}/decision', { params: { path }, body: { decision: action === 'approve' ? 'approved' : 'refused', reason: reason.trim() || null } }));
       } else if (action === 'register') {
-        updated = await api<Agreement>(`${base}/registration`, { method: 'POST' });
+        updated = await call(http.POST('/api/v1/remote-work/agreements/{id}/registration', { params: { path } }));
       } else {
-        updated = await api<Agreement>(`${base}/withdrawal`, {
-          method: 'POST',
-          body: { reason: reason.trim() || null, justified: action === 'withdraw' ? justified : false, effectiveOn: action === 'withdraw' && effectiveOn ? effectiveOn : null },
-        });
+        updated = await call(
+          http.POST('/api/v1/remote-work/agreements/{id}/withdrawal', {
+            params: { path },
+            body: { reason: reason.trim() || null, justified: action === 'withdraw' ? justified : false, effectiveOn: action === 'withdraw' && effectiveOn ? effectiveOn : null },
+          }),
+        );
       }
       ref.current?.close();
       onDone(updated, action);

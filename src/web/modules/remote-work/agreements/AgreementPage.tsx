@@ -8,14 +8,13 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
 import type { MessageKey } from '../../../i18n/it.js';
-import { api, apiUrl } from '../../../api/client';
+import { apiHref, call, http } from '../../../api/client';
 import { Loading, PageTitle } from '../../../components/Page';
 import { ProblemAlert, SuccessNotice } from '../../../components/Problem';
 import { ActionDialog, dialogActionOf, type DialogAction } from './ActionDialog';
 import { useSession } from '../../../api/session';
 import { useAgreementFormat } from './format';
 import { StatusBadge } from './parts';
-import type { Agreement } from './types';
 
 export default function AgreementPage() {
   const { id = '' } = useParams();
@@ -30,7 +29,7 @@ export default function AgreementPage() {
   const [dialog, setDialog] = useState<DialogAction | null>(null);
   const { hasRole } = useSession();
   const hr = hasRole('hr_manager', 'body_admin');
-  const q = useQuery({ queryKey: ['rw-agreements', 'one', id], queryFn: ({ signal }) => api<Agreement>(`/remote-work/agreements/${encodeURIComponent(id)}`, { signal }) });
+  const q = useQuery({ queryKey: ['rw-agreements', 'one', id], queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/agreements/{id}', { params: { path: { id } }, signal })) });
   const a = q.data;
   const closeDialog = useCallback(() => setDialog(null), []);
 
@@ -39,12 +38,16 @@ export default function AgreementPage() {
     await qc.invalidateQueries({ queryKey: ['rw-agreements'] });
     document.getElementById('rwa-notice')?.focus();
   };
-  const post = async (path: string, key: 'acknowledgeSafety' | 'renew') => {
+  const post = async (key: 'acknowledgeSafety' | 'renew') => {
     if (!a) return;
     setBusy(true);
     setError(null);
+    const path = { id: a.id };
     try {
-      const r = await api<Agreement>(`/remote-work/agreements/${a.id}/${path}`, { method: 'POST', body: key === 'renew' ? {} : undefined });
+      const r =
+        key === 'renew'
+          ? await call(http.POST('/api/v1/remote-work/agreements/{id}/renewal', { params: { path }, body: {} }))
+          : await call(http.POST('/api/v1/remote-work/agreements/{id}/safety-acknowledgement', { params: { path } }));
       if (key === 'renew') navigate(`/lavoro-agile/accordi/${r.id}`, { state: { notice: t('rwa.action.done.renew') } });
       else await refresh(t('rwa.action.done.acknowledgeSafety'));
     } catch (err) {
@@ -88,7 +91,7 @@ export default function AgreementPage() {
       {a.actions.length > 0 && (
         <div className="d-flex flex-wrap gap-2 mb-4">
           {a.actions.includes('acknowledgeSafety') && (
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void post('safety-acknowledgement', 'acknowledgeSafety')}>
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void post('acknowledgeSafety')}>
               {t('rwa.action.acknowledgeSafety')}
             </button>
           )}
@@ -112,7 +115,7 @@ export default function AgreementPage() {
             </Link>
           )}
           {a.actions.includes('renew') && !hr && (
-            <button type="button" className="btn btn-outline-primary" disabled={busy} onClick={() => void post('renewal', 'renew')}>
+            <button type="button" className="btn btn-outline-primary" disabled={busy} onClick={() => void post('renew')}>
               {t('rwa.action.renew')}
             </button>
           )}
@@ -136,12 +139,12 @@ export default function AgreementPage() {
       <h2 className="h4">{t('rwa.detail.documents')}</h2>
       <ul className="list-unstyled d-flex flex-wrap gap-3 mb-4">
         <li>
-          <a className="btn btn-outline-primary" href={apiUrl(`/remote-work/agreements/${a.id}/document.pdf`)} download>
+          <a className="btn btn-outline-primary" href={apiHref('/api/v1/remote-work/agreements/{id}/document.pdf', { path: { id: a.id } })} download>
             {t('rwa.detail.pdf')}
           </a>
         </li>
         <li>
-          <a className="btn btn-outline-primary" href={apiUrl(`/remote-work/agreements/${a.id}/document.docx`)} download>
+          <a className="btn btn-outline-primary" href={apiHref('/api/v1/remote-work/agreements/{id}/document.docx', { path: { id: a.id } })} download>
             {t('rwa.detail.docx')}
           </a>
         </li>

@@ -9,10 +9,9 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../../../api/session';
-import type { Page } from '../../../api/types';
 import { Loading } from '../../../components/Page';
 import { useI18n } from '../../../i18n';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call, http } from '../../../api/client';
 import { CheckboxGroup, SelectField, TextField } from '../../../components/Field';
 import { PageTitle } from '../../../components/Page';
 import { ProblemAlert } from '../../../components/Problem';
@@ -48,14 +47,6 @@ interface FormState {
 }
 
 type FieldName = keyof FormState;
-
-interface EmployeeHit {
-  id: string;
-  firstName: string;
-  lastName: string;
-  taxCode: string;
-  officeName: string;
-}
 
 function initial(): FormState {
   const start = addDays(romeToday(), 14);
@@ -162,7 +153,7 @@ export function fieldOf(v: RuleViolation): FieldName {
 export default function AgreementRequestPage() {
   const [params] = useSearchParams();
   const renewId = params.get('rinnova');
-  const old = useQuery({ queryKey: ['rw-agreements', 'one', renewId], queryFn: () => api<Agreement>(`/remote-work/agreements/${renewId}`), enabled: !!renewId });
+  const old = useQuery({ queryKey: ['rw-agreements', 'one', renewId], queryFn: () => call(http.GET('/api/v1/remote-work/agreements/{id}', { params: { path: { id: renewId ?? '' } } })), enabled: !!renewId });
   if (renewId) {
     if (old.isPending) return <Loading />;
     if (!old.data) return <ProblemAlert error={old.error} onRetry={() => void old.refetch()} />;
@@ -187,7 +178,7 @@ function AgreementForm({ renewing, forEmployee = false }: { renewing?: Agreement
   }, [search]);
   const hits = useQuery({
     queryKey: ['rw-employees-pick', q],
-    queryFn: () => api<Page<EmployeeHit>>(`/remote-work/employees?status=active&pageSize=10&q=${encodeURIComponent(q)}`),
+    queryFn: () => call(http.GET('/api/v1/remote-work/employees', { params: { query: { status: 'active', pageSize: 10, q } } })),
     enabled: drafting && q.length >= 2,
   });
   const [touched, setTouched] = useState<Set<FieldName>>(new Set());
@@ -237,19 +228,18 @@ function AgreementForm({ renewing, forEmployee = false }: { renewing?: Agreement
     const terms = termsOf(s);
     setBusy(true);
     try {
-      const a = await api<Agreement>(renewing ? `/remote-work/agreements/${renewing.id}/renewal` : '/remote-work/agreements', {
-        method: 'POST',
-        body: {
-          ...terms,
-          monthlyPlan: s.planOn ? s.plan : undefined,
-          employeeId: drafting ? s.employee : undefined,
-          activities: s.activities.trim() || undefined,
-          disconnectionMeasures: s.measures.trim() || undefined,
-          placeRules: s.place.trim() || undefined,
-          equipment: s.equipment.trim() || undefined,
-          safetyInfoAcknowledged: (!drafting && !renewing && s.safety) || undefined,
-        },
-      });
+      const body = {
+        ...terms,
+        monthlyPlan: s.planOn ? s.plan : undefined,
+        activities: s.activities.trim() || undefined,
+        disconnectionMeasures: s.measures.trim() || undefined,
+        placeRules: s.place.trim() || undefined,
+        equipment: s.equipment.trim() || undefined,
+        safetyInfoAcknowledged: (!drafting && !renewing && s.safety) || undefined,
+      };
+      const a = renewing
+        ? await call(http.POST('/api/v1/remote-work/agreements/{id}/renewal', { params: { path: { id: renewing.id } }, body }))
+        : await call(http.POST('/api/v1/remote-work/agreements', { body: { ...body, employeeId: drafting ? s.employee : undefined } }));
       const notice = renewing ? t('rwa.action.done.renew') : drafting ? t('rwa.hr.sent') : t('rwa.form.sent');
       navigate(`/lavoro-agile/accordi/${a.id}`, { state: { notice } });
     } catch (err) {

@@ -7,9 +7,9 @@ import { useCallback, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
-import { api } from '../../../api/client';
+import { call, http } from '../../../api/client';
 import { useSession } from '../../../api/session';
-import type { Page } from '../../../api/types';
+import type { QueryOf } from '../../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../../components/Page';
 import { Pager } from '../../../components/Pager';
 import { ProblemAlert, SuccessNotice } from '../../../components/Problem';
@@ -22,7 +22,7 @@ const PAGE_SIZE = 20;
 const VIEWS = ['toDecide', 'toRegister', 'inForce', 'expiring', 'all', 'mine'] as const;
 type View = (typeof VIEWS)[number];
 
-function queryOf(view: View): Record<string, string | number | undefined> {
+function queryOf(view: View): QueryOf<'listRemoteWorkAgreements'> {
   switch (view) {
     case 'toDecide':
       return { status: 'requested' };
@@ -57,7 +57,7 @@ export default function AgreementsPage() {
 
   const query = useQuery({
     queryKey: ['rw-agreements', view, page],
-    queryFn: ({ signal }) => api<Page<Agreement>>('/remote-work/agreements', { query: { ...queryOf(view), page, pageSize: PAGE_SIZE }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/agreements', { params: { query: { ...queryOf(view), page, pageSize: PAGE_SIZE } }, signal })),
     placeholderData: keepPreviousData,
   });
   const items = query.data?.items ?? [];

@@ -9,7 +9,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../../api/session';
-import { api } from '../../../api/client';
+import { call, http } from '../../../api/client';
 import { Loading, PageTitle } from '../../../components/Page';
 import { ProblemAlert } from '../../../components/Problem';
 import { Pager } from '../../../components/Pager';
@@ -176,7 +176,7 @@ function Bodies({ level, code, month }: { level: 'region' | 'province'; code: st
 function useOwnRegion(enabled: boolean, organizationId: string | undefined) {
   return useQuery({
     queryKey: ['organizations', organizationId, 'region'],
-    queryFn: ({ signal }) => api<{ kind: string; regionCode?: string | null }>(`/organizations/${organizationId}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId ?? '' } }, signal })),
     enabled: enabled && !!organizationId,
     staleTime: 300_000,
   });
@@ -190,7 +190,7 @@ export default function TerritoryPage() {
   const month = isMonth(params.get('mese')) ? params.get('mese')! : now;
   const officer = hasRole('region_officer');
   const own = useOwnRegion(officer && !isPlatformAdmin, session?.organization?.id);
-  const ownRegion = own.data?.kind === 'region' ? (own.data.regionCode ?? null) : null;
+  const ownRegion = own.data?.kind === 'region' ? own.data.regionCode : null;
   const rawLevel = params.get('livello');
   const level: TerritoryLevel = rawLevel === 'region' || rawLevel === 'province' || rawLevel === 'nation' ? rawLevel : ownRegion ? 'region' : 'nation';
   const region = params.get('regione') ?? (rawLevel ? null : ownRegion);

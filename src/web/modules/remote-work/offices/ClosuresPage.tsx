@@ -2,13 +2,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call, http } from '../../../api/client';
 import { EmptyState, Loading, PageTitle } from '../../../components/Page';
 import { TextField } from '../../../components/Field';
 import { ProblemAlert, SuccessNotice } from '../../../components/Problem';
 import { keys, useManagesBody } from './api';
 import { OfficesNav } from './OfficesNav';
-import type { Closure } from './types';
 
 export default function ClosuresPage() {
   const { t } = useI18n();
@@ -17,7 +16,7 @@ export default function ClosuresPage() {
   const year = new Date().getFullYear();
   const from = `${year}-01-01`;
   const to = `${year + 1}-12-31`;
-  const list = useQuery({ queryKey: keys.closures(from, to), queryFn: ({ signal }) => api<Closure[]>('/remote-work/closures', { query: { from, to }, signal }) });
+  const list = useQuery({ queryKey: keys.closures(from, to), queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/closures', { params: { query: { from, to } }, signal })) });
   const [day, setDay] = useState('');
   const [reason, setReason] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -34,7 +33,7 @@ export default function ClosuresPage() {
     }
     setFieldErrors({});
     try {
-      await api(`/remote-work/closures/${day}`, { method: 'PUT', body: { reason: reason.trim() } });
+      await call(http.PUT('/api/v1/remote-work/closures/{day}', { params: { path: { day } }, body: { reason: reason.trim() } }));
       setNotice(t('rwo.closures.added', { day }));
       setDay('');
       setReason('');
@@ -47,7 +46,7 @@ export default function ClosuresPage() {
   const remove = async (d: string) => {
     setError(null);
     try {
-      await api(`/remote-work/closures/${d}`, { method: 'DELETE' });
+      await call(http.DELETE('/api/v1/remote-work/closures/{day}', { params: { path: { day: d } } }));
       setNotice(t('rwo.closures.removed', { day: d }));
       await refresh();
     } catch (err) {

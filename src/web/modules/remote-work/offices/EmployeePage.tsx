@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call, http } from '../../../api/client';
 import { useSession } from '../../../api/session';
 import { EmptyState, Loading, PageTitle } from '../../../components/Page';
 import { CheckboxGroup, SelectField, TextField } from '../../../components/Field';
@@ -16,7 +16,7 @@ import { keys, useEmployee, useManagesBody, useOffices } from './api';
 import { OfficesNav } from './OfficesNav';
 import { officeOptions } from './OfficesPage';
 import { WEEKDAYS, weekdayKey } from './weekdays';
-import { ABSENCE_KINDS, type Absence, type AbsenceKind, type Employee } from './types';
+import { ABSENCE_KINDS, type AbsenceKind, type Employee } from './types';
 import type { MessageKey } from '../../../i18n/it';
 
 const TAX_CODE = /^[A-Za-z0-9]{16}$/;
@@ -64,8 +64,8 @@ function EmployeeForm({ employee, onSaved }: { employee: Employee | null; onSave
     setBusy(true);
     try {
       const saved = employee
-        ? await api<Employee>(`/remote-work/employees/${employee.id}`, { method: 'PATCH', body })
-        : await api<Employee>('/remote-work/employees', { method: 'POST', body });
+        ? await call(http.PATCH('/api/v1/remote-work/employees/{id}', { params: { path: { id: employee.id } }, body }))
+        : await call(http.POST('/api/v1/remote-work/employees', { body }));
       setFieldErrors({});
       onSaved(saved, employee ? t('rwo.employee.saved') : t('rwo.employee.created', { name: `${saved.firstName} ${saved.lastName}` }));
     } catch (err) {
@@ -125,7 +125,7 @@ function Absences({ employee, editable }: { employee: Employee; editable: boolea
   const year = new Date().getFullYear();
   const list = useQuery({
     queryKey: keys.absences(employee.id, year),
-    queryFn: ({ signal }) => api<{ items: Absence[] }>('/remote-work/absences', { query: { from: `${year}-01-01`, to: `${year}-12-31`, employeeId: employee.id }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/absences', { params: { query: { from: `${year}-01-01`, to: `${year}-12-31`, employeeId: employee.id } }, signal })),
   });
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -143,7 +143,7 @@ function Absences({ employee, editable }: { employee: Employee; editable: boolea
     setFieldErrors(fe);
     if (Object.keys(fe).length) return;
     try {
-      const r = await api<{ days: number }>(`/remote-work/employees/${employee.id}/absences`, { method: 'PUT', body: { from, to: to || from, kind } });
+      const r = await call(http.PUT('/api/v1/remote-work/employees/{id}/absences', { params: { path: { id: employee.id } }, body: { from, to: to || from, kind } }));
       setNotice(t('rwo.absence.added', { days: r.days }));
       setFrom('');
       setTo('');
@@ -156,7 +156,7 @@ function Absences({ employee, editable }: { employee: Employee; editable: boolea
   const remove = async (day: string) => {
     setError(null);
     try {
-      await api(`/remote-work/employees/${employee.id}/absences`, { method: 'DELETE', query: { from: day, to: day } });
+      await call(http.DELETE('/api/v1/remote-work/employees/{id}/absences', { params: { path: { id: employee.id }, query: { from: day, to: day } } }));
       setNotice(t('rwo.absence.removed', { day }));
       await refresh();
     } catch (err) {

@@ -5,7 +5,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../i18n';
-import { apiUrl } from '../../../api/client';
+import { apiHref } from '../../../api/client';
+import type { QueryOf } from '../../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../../components/Page';
 import { Pager } from '../../../components/Pager';
 import { SelectField, TextField } from '../../../components/Field';
@@ -17,6 +18,11 @@ import { weekdayShortKey } from './weekdays';
 
 const PAGE_SIZE = 25;
 
+type Status = NonNullable<QueryOf<'listRemoteWorkEmployees'>['status']>;
+const STATUSES: readonly Status[] = ['active', 'inactive', 'all'];
+/** The status filter from the address or the select; anything else is the default, the active people. */
+const statusOf = (s: string | null): Status => STATUSES.find((x) => x === s) ?? 'active';
+
 export default function EmployeesPage() {
   const { t } = useI18n();
   const body = useManagesBody();
@@ -25,7 +31,7 @@ export default function EmployeesPage() {
   const page = Math.max(1, Number(params.get('pagina') ?? '1') || 1);
   const officeId = params.get('officeId') ?? '';
   const q = params.get('q') ?? '';
-  const status = params.get('stato') ?? 'active';
+  const status = statusOf(params.get('stato'));
   const [draft, setDraft] = useState({ officeId, q, status });
   const offices = useOffices();
   const list = useEmployees({ page, pageSize: PAGE_SIZE, officeId: officeId || undefined, q: q || undefined, status });
@@ -43,7 +49,7 @@ export default function EmployeesPage() {
     setParams(next);
   };
   const items = list.data?.items ?? [];
-  const exportHref = apiUrl('/remote-work/employees/export', { officeId: officeId || undefined });
+  const exportHref = apiHref('/api/v1/remote-work/employees/export', { query: { officeId: officeId || undefined } });
   return (
     <>
       <PageTitle>{t('rwo.employees.title')}</PageTitle>
@@ -80,7 +86,7 @@ export default function EmployeesPage() {
           <TextField label={t('rwo.employees.search')} help={t('rwo.employees.searchHelp')} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
         </div>
         <div className="col-12 col-md-2">
-          <SelectField label={t('rwo.employees.status')} value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <SelectField label={t('rwo.employees.status')} value={draft.status} onChange={(e) => setDraft({ ...draft, status: statusOf(e.target.value) })}>
             <option value="active">{t('rwo.employees.statusActive')}</option>
             <option value="inactive">{t('rwo.employees.statusInactive')}</option>
             <option value="all">{t('rwo.employees.statusAll')}</option>

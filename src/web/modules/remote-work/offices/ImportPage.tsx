@@ -8,7 +8,7 @@ import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call, http } from '../../../api/client';
 import { PageTitle } from '../../../components/Page';
 import { ProblemAlert, SuccessNotice } from '../../../components/Problem';
 import { OfficesNav } from './OfficesNav';
@@ -26,6 +26,20 @@ function readFile(file: File, onProgress: (pct: number) => void): Promise<string
     r.onerror = () => reject(r.error);
     r.readAsText(file, 'utf-8');
   });
+}
+
+/**
+ * The report a refused commit carries (422 employee.import_invalid puts it in the problem as
+ * `report`, beside title and code): the same rows and errors as the preview.
+ */
+function refusedReport(err: unknown): ImportReport | null {
+  if (!(err instanceof ApiError) || !err.problem || !('report' in err.problem)) return null;
+  const r = err.problem.report;
+  return isImportReport(r) ? r : null;
+}
+
+function isImportReport(x: unknown): x is ImportReport {
+  return typeof x === 'object' && x !== null && 'rows' in x && Array.isArray(x.rows) && 'fileErrors' in x && Array.isArray(x.fileErrors) && 'clean' in x && typeof x.clean === 'boolean';
 }
 
 function Progress({ phase, percent }: { phase: Phase; percent: number }) {
@@ -65,7 +79,7 @@ export default function ImportPage() {
   const check = async (text: string) => {
     setPhase('checking');
     try {
-      const r = await api<ImportReport>('/remote-work/employees/import', { method: 'POST', query: { mode: 'preview' }, body: { content: text } });
+      const r = await call(http.POST('/api/v1/remote-work/employees/import', { params: { query: { mode: 'preview' } }, body: { content: text } }));
       setReport(r);
       setPage(1);
       setOnlyErrors(r.rowsWithErrors > 0);
@@ -106,15 +120,15 @@ export default function ImportPage() {
     setError(null);
     setPhase('importing');
     try {
-      const r = await api<ImportReport>('/remote-work/employees/import', { method: 'POST', query: { mode: 'commit' }, body: { content } });
+      const r = await call(http.POST('/api/v1/remote-work/employees/import', { params: { query: { mode: 'commit' } }, body: { content } }));
       setReport(r);
       setPhase('done');
       await qc.invalidateQueries({ queryKey: ['remote-work'] });
       focusResult();
     } catch (err) {
       // refused: the server's report (same rows, same errors) replaces the preview
-      const body = err instanceof ApiError ? (err.problem as unknown as { report?: ImportReport } | null) : null;
-      if (body?.report) setReport(body.report);
+      const refused = refusedReport(err);
+      if (refused) setReport(refused);
       setError(err);
       setPhase('checked');
     }

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call, http } from '../../../api/client';
 import { Loading, PageTitle } from '../../../components/Page';
 import { SelectField, TextField } from '../../../components/Field';
 import { ProblemAlert, SuccessNotice } from '../../../components/Problem';
@@ -35,7 +35,12 @@ function OfficeForm({ office, onSaved }: { office: OfficeDetail; onSaved(msg: st
     setError(null);
     setBusy(true);
     try {
-      await api(`/remote-work/offices/${office.id}`, { method: 'PATCH', body: { code: code.trim(), name: name.trim(), parentId: parentId || null, managerUserId: managerUserId || null } });
+      await call(
+        http.PATCH('/api/v1/remote-work/offices/{id}', {
+          params: { path: { id: office.id } },
+          body: { code: code.trim(), name: name.trim(), parentId: parentId || null, managerUserId: managerUserId || null },
+        }),
+      );
       onSaved(t('rwo.office.saved'));
       setFieldErrors({});
     } catch (err) {
@@ -150,7 +155,7 @@ function CoverageEditor({ office, editable, onSaved }: { office: OfficeDetail; e
     })).filter((r) => r.minOnSite > 0 || r.skills.length > 0);
     setBusy(true);
     try {
-      await api(`/remote-work/offices/${office.id}/coverage-rules`, { method: 'PUT', body: { rules } });
+      await call(http.PUT('/api/v1/remote-work/offices/{id}/coverage-rules', { params: { path: { id: office.id } }, body: { rules } }));
       setTried(false);
       onSaved(t('rwo.coverage.saved'));
     } catch (err) {
@@ -273,7 +278,12 @@ function ActivitiesEditor({ office, editable, onSaved }: { office: OfficeDetail;
     setError(null);
     setBusy(true);
     try {
-      await api(`/remote-work/offices/${office.id}/activities`, { method: 'PUT', body: { activities: rows.filter((r) => r.name.trim()).map((r) => ({ name: r.name.trim(), remotable: r.remotable })) } });
+      await call(
+        http.PUT('/api/v1/remote-work/offices/{id}/activities', {
+          params: { path: { id: office.id } },
+          body: { activities: rows.filter((r) => r.name.trim()).map((r) => ({ name: r.name.trim(), remotable: r.remotable })) },
+        }),
+      );
       onSaved(t('rwo.activities.saved'));
     } catch (err) {
       setError(err);
@@ -375,7 +385,7 @@ export default function OfficePage() {
     if (!office.data || !window.confirm(t('rwo.office.deleteConfirm', { name: office.data.name }))) return;
     setDeleteError(null);
     try {
-      await api(`/remote-work/offices/${id}`, { method: 'DELETE' });
+      await call(http.DELETE('/api/v1/remote-work/offices/{id}', { params: { path: { id } } }));
       await qc.invalidateQueries({ queryKey: keys.offices });
       navigate('/lavoro-agile/uffici', { state: { notice: t('rwo.office.deleted', { name: office.data.name }) } });
     } catch (err) {

@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call, http } from '../../../api/client';
 import { EmptyState, Loading, PageTitle } from '../../../components/Page';
 import { SelectField, TextField } from '../../../components/Field';
 import { ProblemAlert, SuccessNotice } from '../../../components/Problem';
@@ -74,10 +74,11 @@ function NewOffice({ offices }: { offices: Office[] }) {
     if (fe.name) return nameRef.current?.focus();
     setBusy(true);
     try {
-      const created = await api<Office>('/remote-work/offices', {
-        method: 'POST',
-        body: { code: code.trim(), name: name.trim(), parentId: parentId || null, managerUserId: managerUserId || null },
-      });
+      const created = await call(
+        http.POST('/api/v1/remote-work/offices', {
+          body: { code: code.trim(), name: name.trim(), parentId: parentId || null, managerUserId: managerUserId || null },
+        }),
+      );
       await qc.invalidateQueries({ queryKey: keys.offices });
       navigate(`/lavoro-agile/uffici/${created.id}`, { state: { notice: t('rwo.office.created', { name: created.name }) } });
     } catch (err) {

@@ -1,9 +1,9 @@
 /** Queries of the offices-and-people pages (TanStack Query keys and loaders) and who may do what. */
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
+import { call, http } from '../../../api/client';
 import { useSession } from '../../../api/session';
-import type { Page } from '../../../api/types';
-import type { Employee, Office, OfficeDetail, Person } from './types';
+import type { QueryOf } from '../../../api/types';
+import type { Office } from './types';
 
 export const keys = {
   offices: ['remote-work', 'offices'] as const,
@@ -16,23 +16,23 @@ export const keys = {
 };
 
 export function useOffices() {
-  return useQuery({ queryKey: keys.offices, queryFn: ({ signal }) => api<{ items: Office[]; total: number }>('/remote-work/offices', { signal }), staleTime: 30_000 });
+  return useQuery({ queryKey: keys.offices, queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/offices', { signal })), staleTime: 30_000 });
 }
 
 export function useOffice(id: string) {
-  return useQuery({ queryKey: keys.office(id), queryFn: ({ signal }) => api<OfficeDetail>(`/remote-work/offices/${encodeURIComponent(id)}`, { signal }) });
+  return useQuery({ queryKey: keys.office(id), queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/offices/{id}', { params: { path: { id } }, signal })) });
 }
 
-export function useEmployees(q: { page: number; pageSize: number; officeId?: string; q?: string; status?: string }) {
-  return useQuery({ queryKey: keys.employees(q), queryFn: ({ signal }) => api<Page<Employee>>('/remote-work/employees', { query: q, signal }), placeholderData: (prev) => prev });
+export function useEmployees(q: QueryOf<'listRemoteWorkEmployees'>) {
+  return useQuery({ queryKey: keys.employees(q), queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/employees', { params: { query: q }, signal })), placeholderData: (prev) => prev });
 }
 
 export function useEmployee(id: string | undefined) {
-  return useQuery({ queryKey: keys.employee(id ?? ''), queryFn: ({ signal }) => api<Employee>(`/remote-work/employees/${encodeURIComponent(id!)}`, { signal }), enabled: !!id });
+  return useQuery({ queryKey: keys.employee(id ?? ''), queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/employees/{id}', { params: { path: { id: id ?? '' } }, signal })), enabled: !!id });
 }
 
 export function useManagerCandidates(enabled: boolean) {
-  return useQuery({ queryKey: keys.people, queryFn: ({ signal }) => api<{ items: Person[] }>('/remote-work/office-manager-candidates', { signal }), enabled, staleTime: 60_000 });
+  return useQuery({ queryKey: keys.people, queryFn: ({ signal }) => call(http.GET('/api/v1/remote-work/office-manager-candidates', { signal })), enabled, staleTime: 60_000 });
 }
 
 /** HR, the body's administrators and platform administrators manage every office and person. */

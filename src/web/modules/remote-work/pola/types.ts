@@ -1,77 +1,16 @@
-/** The shapes of the POLA API as the web page reads them (src/modules/remote-work/pola.schemas.ts). */
-export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; note?: boolean }
-  | { kind: 'list'; items: string[] }
-  | { kind: 'table'; caption: string; columns: { header: string; width: number; align?: 'left' | 'right' }[]; rows: string[][] };
+/** The shapes of the POLA API as the web page reads them, named from the generated OpenAPI types (src/modules/remote-work/pola.schemas.ts). */
+import type { BodyOf, ResultOf } from '../../../api/types';
 
-export interface DocumentModel {
-  title: string;
-  subtitle?: string;
-  reference?: string;
-  blocks: Block[];
-  footer?: string;
-}
+export type Pola = ResultOf<'showRemoteWorkPola'>;
+export type DocumentModel = Pola['document'];
+export type Block = DocumentModel['blocks'][number];
+export type PolaSettings = Pola['settings'];
+/** What the body declares, as the page sends it (the answer adds updatedAt). */
+export type Declarations = BodyOf<'updateRemoteWorkPolaDeclarations'>;
+export type ProgrammeIndicator = Pola['programme']['indicators'][number];
+export type Unit = ProgrammeIndicator['unit'];
+export type Dimension = ProgrammeIndicator['dimension'];
 
-export const NOTE_SECTIONS = ['implementation', 'organisation', 'people', 'programme'] as const;
-export type NoteSection = (typeof NOTE_SECTIONS)[number];
-
-export interface PolaSettings {
-  firstYear: number;
-  simplifiedOverride: boolean | null;
-  notes: Partial<Record<NoteSection, string>>;
-  updatedAt: string | null;
-}
-
-export interface Declarations {
-  devicesProvided: number | null;
-  vpn: boolean | null;
-  intranet: boolean | null;
-  collaborationTools: boolean | null;
-  toolsNote: string;
-  remoteAppsPercent: number | null;
-  digitalSignatureHolders: number | null;
-  digitisedProcessesPercent: number | null;
-  helpdesk: boolean | null;
-  managersTrainedPercent: number | null;
-  workersTrainedPercent: number | null;
-  trainingCostCents: number | null;
-  hardwareInvestmentCents: number | null;
-  digitisationInvestmentCents: number | null;
-}
-
-export type Unit = 'percent' | 'boolean' | 'cents';
-export type Dimension = 'implementation' | 'organisational' | 'professional' | 'digital' | 'economic';
+export type NoteSection = keyof PolaSettings['notes'];
+export const NOTE_SECTIONS = ['implementation', 'organisation', 'people', 'programme'] as const satisfies readonly NoteSection[];
 export const DIMENSIONS: Dimension[] = ['implementation', 'organisational', 'professional', 'digital', 'economic'];
-
-export interface ProgrammeIndicator {
-  key: string;
-  dimension: Dimension;
-  nameIt: string;
-  unit: Unit;
-  source: 'live' | 'declared';
-  simplified: boolean;
-  baseline: number | null;
-  targets: { year: number; value: number | null; isDefault: boolean }[];
-}
-
-export interface Pola {
-  organizationId: string;
-  organizationName: string;
-  today: string;
-  month: string;
-  years: number[];
-  headcount: number;
-  simplified: { applied: boolean; automatic: boolean; override: boolean | null; threshold: number };
-  settings: PolaSettings;
-  declarations: Declarations & { updatedAt: string | null };
-  implementation: {
-    summary: { withAgreement: number; agreementSharePercent: number | null; remoteSharePercent: number | null; remoteDays: number; onsiteDays: number };
-    targetPercent: number;
-    gapPoints: number | null;
-    targetMet: boolean | null;
-    refreshedAt: string | null;
-  };
-  programme: { phases: { year: number; phase: 'start' | 'intermediate' | 'advanced'; nameIt: string; conditionsIt: string[] }[]; indicators: ProgrammeIndicator[] };
-  document: DocumentModel;
-}
