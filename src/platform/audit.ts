@@ -37,6 +37,17 @@ export async function recordAudit(tx: Queryable, e: AuditEntry): Promise<void> {
   );
 }
 
+/** Who made a change: a signed-in caller's auth context, a use case's Actor, or null for the system. */
+export type AuditCaller = { userId: string | null; email: string } | { userId: string | null; label: string } | null;
+/** An entry without its actor: `auditBy` fills it from the caller. */
+export type AuditEvent = Omit<AuditEntry, 'actorUserId' | 'actorLabel'>;
+
+/** Records what the caller did (inside the change's transaction, like `recordAudit`). */
+export function auditBy(tx: Queryable, by: AuditCaller, e: AuditEvent): Promise<void> {
+  const actorLabel = by === null ? 'system' : 'email' in by ? by.email : by.label;
+  return recordAudit(tx, { ...e, actorUserId: by?.userId ?? null, actorLabel });
+}
+
 // Reading the log (admin pages): filters, pages, keyset batches for exports, chain verification.
 
 export interface AuditFilter {

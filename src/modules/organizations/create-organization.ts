@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/index.js';
 import { isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditBy, recordAudit } from '../../platform/audit.js';
 import * as repo from './organizations.repo.js';
 import { organizationErrors } from './organizations.errors.js';
 import { searchNameOf } from './search-name.js';
@@ -61,10 +61,8 @@ export async function createOrganization(db: Db, auth: AuthContext, input: Creat
     ]);
     const created = await repo.selectById(tx, id);
     const parents = await repo.selectParents(tx, id);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: id,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'organization.create',
       entityType: 'organization',
       entityId: id,

@@ -5,7 +5,7 @@
  * in the right format, not looked up in the real IPA index.
  */
 import type { Db, Queryable } from '../../platform/db/index.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditBy } from '../../platform/audit.js';
 import * as repo from './organizations.repo.js';
 import { searchNameOf } from './search-name.js';
 import { findOrganizationByCode } from './index.js';
@@ -54,10 +54,8 @@ async function addBody(tx: Queryable, body: (typeof DEMO_BODIES)[number]): Promi
     population: null,
   });
   await repo.insertLinks(tx, parents.map((p) => ({ organizationId: id, parentId: p, relation: 'part_of' as const })));
-  await recordAudit(tx, {
+  await auditBy(tx, null, {
     organizationId: id,
-    actorUserId: null,
-    actorLabel: 'system',
     action: 'organization.create',
     entityType: 'organization',
     entityId: id,

@@ -6,7 +6,7 @@
 import type { Db } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditBy, recordAudit } from '../../platform/audit.js';
 import * as repo from './organizations.repo.js';
 import { organizationErrors } from './organizations.errors.js';
 import { searchNameOf } from './search-name.js';
@@ -55,10 +55,8 @@ export async function updateOrganization(db: Db, auth: AuthContext, id: string, 
     if (typeof changes.name === 'string') changes.searchName = searchNameOf(changes.name);
     await repo.updateOrganization(tx, id, changes);
     const after = (await repo.selectById(tx, id))!;
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: id,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'organization.update',
       entityType: 'organization',
       entityId: id,

@@ -4,7 +4,7 @@
  * account (its name and password are left alone). Body admin of that body or platform admin.
  */
 import type { Db } from '../../platform/db/index.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditBy, recordAudit } from '../../platform/audit.js';
 import type { Role } from '../../platform/auth/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import * as repo from './people.repo.js';
@@ -34,10 +34,8 @@ export async function addMember(db: Db, actor: Actor, organizationId: string, in
     assertGrantable(actor, before?.roles ?? [], sortRoles([...(before?.roles ?? []), ...roles]));
     await repo.insertMemberships(tx, existing, organizationId, roles);
     const after = (await loadMember(tx, organizationId, existing))!;
-    await recordAudit(tx, {
+    await auditBy(tx, actor, {
       organizationId,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
       action: before ? 'membership.update' : 'membership.create',
       entityType: 'membership',
       entityId: existing,

@@ -5,7 +5,7 @@
  * the body the person is acting for) are one transaction.
  */
 import type { Db } from '../../platform/db/index.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditBy, recordAudit } from '../../platform/audit.js';
 import type { AuthContext } from '../../platform/auth/context.js';
 import { authErrors } from '../../platform/auth/auth.errors.js';
 import * as repo from './people.repo.js';
@@ -32,10 +32,8 @@ export async function changePassword(db: Db, auth: AuthContext, input: { current
     await repo.setPasswordHash(tx, user.id, hash);
     await repo.deleteOtherSessions(tx, user.id, auth.via === 'session' ? (auth.sessionId ?? null) : null);
     if (auth.organizationId) {
-      await recordAudit(tx, {
+      await auditBy(tx, auth, {
         organizationId: auth.organizationId,
-        actorUserId: auth.userId,
-        actorLabel: auth.email,
         action: 'user.password_change',
         entityType: 'user',
         entityId: auth.userId,

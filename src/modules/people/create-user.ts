@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db/index.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditBy, recordAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/http/errors.js';
 import type { Role } from '../../platform/auth/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -55,10 +55,8 @@ export async function insertUserWithRoles(tx: Queryable, input: CreateUserInput,
   const id = crypto.randomUUID();
   const passwordHash = input.password != null ? await hashPassword(input.password) : null;
   await repo.insertUser(tx, { id, email, displayName, passwordHash, taxCode: input.taxCode ? normalizeTaxCode(input.taxCode) : null });
-  await recordAudit(tx, {
+  await auditBy(tx, actor, {
     organizationId: input.organizationId ?? null,
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
     action: 'user.create',
     entityType: 'user',
     entityId: id,

@@ -1,6 +1,6 @@
 /** Removes a person from a body (every role there); the account stays for the other bodies. */
 import type { Db } from '../../platform/db/index.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditBy, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authErrors } from '../../platform/auth/auth.errors.js';
 import * as repo from './people.repo.js';
@@ -13,10 +13,8 @@ export async function removeMember(db: Db, actor: Actor, organizationId: string,
     if (!before) throw authErrors.memberNotFound();
     assertGrantable(actor, before.roles, []);
     await repo.deleteMemberships(tx, userId, organizationId);
-    await recordAudit(tx, {
+    await auditBy(tx, actor, {
       organizationId,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
       action: 'membership.remove',
       entityType: 'membership',
       entityId: userId,

@@ -25,7 +25,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { errors } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { bookingViolation, type BookingRules } from './booking-rules.js';
 import { admit, quickRefusal, refusal, rulesOf, snapshotRefusal, type Refusal } from './booking-capacity.js';
 import { platformCache, platformCacheKey, SUGGESTION_LOADS_MS, type CachedPlatform } from '../platform-cache.js';
@@ -136,10 +136,8 @@ export async function createBooking(
       tx.last(queueBookingNotice(tx, booking.status === 'pending' ? 'pending' : 'confirmed', platform, booking, mail, now, { video }));
       if (booking.status === 'pending') await queueApprovalRequests(tx, platform, booking, mail, false);
       tx.last(
-        recordAudit(tx, {
+        auditBy(tx, auth, {
           organizationId,
-          actorUserId: auth.userId,
-          actorLabel: auth.email,
           action: 'booking.create',
           entityType: 'booking',
           entityId: booking.id,

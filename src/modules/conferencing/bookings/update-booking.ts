@@ -8,7 +8,7 @@
  */
 import type { Db, Queryable, Tx } from '../../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { bookingViolation } from './booking-rules.js';
 import { admit, refusal, rulesOf, type Refusal } from './booking-capacity.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';
@@ -39,10 +39,8 @@ function auditChainOf(auth: AuthContext, booking: { organizationId: string }): s
 
 /** The audit entry of a change of a booking (update, cancel, decision), in the chain of `auditChainOf`. */
 export function auditBookingChange(tx: Queryable, auth: AuthContext, action: string, before: repo.BookingRow, after: repo.BookingRow, ip: string | undefined): Promise<void> {
-  return recordAudit(tx, {
+  return auditBy(tx, auth, {
     organizationId: auditChainOf(auth, after),
-    actorUserId: auth.userId,
-    actorLabel: auth.email,
     action,
     entityType: 'booking',
     entityId: after.id,

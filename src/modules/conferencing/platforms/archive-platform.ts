@@ -10,7 +10,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';
 import { loadManaged } from './update-platform.js';
 import { auditBookingChange } from '../bookings/index.js';
@@ -45,10 +45,8 @@ export async function archivePlatform(
     }
     await repo.archivePlatform(tx, id, now);
     const after = (await repo.selectPlatform(tx, id))!;
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: before.operatorId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'conference_platform.archive',
       entityType: 'conference_platform',
       entityId: id,

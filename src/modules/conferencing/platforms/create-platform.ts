@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../../platform/auth/context.js';
 import { errors } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { openingHoursProblems, type OpeningHours } from '../bookings/index.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';
 import * as repo from './platforms.repo.js';
@@ -79,10 +79,8 @@ export async function createPlatform(db: Db, auth: AuthContext, input: CreatePla
     );
     if (video !== undefined) await storeVideoSettings(tx, id, video);
     const created = (await repo.selectPlatform(tx, id))!;
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: operatorId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'conference_platform.create',
       entityType: 'conference_platform',
       entityId: id,

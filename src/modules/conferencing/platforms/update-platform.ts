@@ -10,7 +10,7 @@
 import type { Db, Tx } from '../../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../../platform/auth/context.js';
 import { errors } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { openingHoursProblems, type OpeningHours } from '../bookings/index.js';
 import { usageTimeline } from '../bookings/index.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';
@@ -98,10 +98,8 @@ export async function updatePlatform(db: Db, auth: AuthContext, id: string, inpu
     });
     if (memberIds) await repo.replacePlatformMembers(tx, id, memberIds);
     const after = (await repo.selectPlatform(tx, id))!;
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: before.operatorId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'conference_platform.update',
       entityType: 'conference_platform',
       entityId: id,

@@ -7,7 +7,7 @@ import { openSecret, sealSecret } from '../../../platform/secret-box.js';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../../platform/auth/context.js';
 import { errors, type FieldError } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';
 import * as repo from './video.repo.js';
 import { platformRepo } from '../platforms/index.js';
@@ -138,10 +138,8 @@ export async function updatePlatformVideo(db: Db, auth: AuthContext, platformId:
     await repo.updatePlatformVideoSystem(tx, platformId, input.videoSystem);
     await storeVideoSettings(tx, platformId, settings);
     const after = await viewOf(tx, { id: platformId, videoSystem: input.videoSystem });
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: platform.operatorId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'conference_platform.video_update',
       entityType: 'conference_platform',
       entityId: platformId,

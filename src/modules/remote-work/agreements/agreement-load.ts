@@ -1,7 +1,7 @@
 /** Loading an agreement the caller may see (404 otherwise, so that others' agreements are not revealed). */
 import type { Queryable } from '../../../platform/db/index.js';
 import type { AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { agreementErrors as E } from '../remote-work.errors.js';
 import { nextStatus, type AgreementAction } from './agreement-rules.js';
 import { STATUS_IT } from './agreement-document.js';
@@ -31,10 +31,8 @@ export function assertTransition(a: repo.AgreementRow, action: AgreementAction):
 
 /** The audit entry of a change of an agreement, inside its transaction. */
 export async function auditChange(tx: Queryable, auth: AuthContext | null, action: string, before: repo.AgreementRow, after: repo.AgreementRow, ip?: string | null): Promise<void> {
-  await recordAudit(tx, {
+  await auditBy(tx, auth ?? null, {
     organizationId: after.organizationId,
-    actorUserId: auth?.userId ?? null,
-    actorLabel: auth?.email ?? 'system',
     action,
     entityType: 'rw_agreement',
     entityId: after.id,

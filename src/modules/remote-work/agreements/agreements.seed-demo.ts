@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { findOrganizationByCode } from '../../organizations/index.js';
 import { addDays, romeToday, type Window } from './agreement-rules.js';
 import { DEMO_BODY_CODE, DEMO_EMPLOYEE_EMAIL, DEMO_HR_EMAIL, findDemoEmployees } from '../offices/index.js';
@@ -102,10 +102,8 @@ export async function seedAgreementsDemo(db: Db, opts: { now?: number } = {}): P
     }
     await repo.insertSeededAgreements(tx, body.id, rows);
     const count = (s: string) => rows.filter((r) => r.status === s).length;
-    await recordAudit(tx, {
+    await auditBy(tx, null, {
       organizationId: body.id,
-      actorUserId: null,
-      actorLabel: 'system',
       action: 'agreement.import',
       entityType: 'rw_agreement',
       after: { via: 'demo', registered: count('registered'), requested: count('requested'), approved: count('approved'), refused: count('refused') },

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { agreementErrors as E } from '../remote-work.errors.js';
 import { addDays, daysBetween, lastDayInForce, renewalViolation } from './agreement-rules.js';
 import { isHr, isOwn } from './agreement-access.js';
@@ -70,10 +70,8 @@ export async function renewAgreement(db: Db, auth: AuthContext, id: string, inpu
       throw overlapOf(err);
     }
     const created = (await repo.selectAgreement(tx, old.organizationId, newId))!;
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: old.organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'agreement.renew',
       entityType: 'rw_agreement',
       entityId: newId,

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { agreementErrors as E } from '../remote-work.errors.js';
 import { assertHr, bodyOf } from './agreement-access.js';
 import { assertNoOverlap, assertTerms, overlapOf, termsOf, type AgreementTermsInput } from './agreement-terms.js';
@@ -61,10 +61,8 @@ export async function requestAgreement(db: Db, auth: AuthContext, input: Request
       throw overlapOf(err);
     }
     const created = (await repo.selectAgreement(tx, organizationId, id))!;
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'agreement.request',
       entityType: 'rw_agreement',
       entityId: id,

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import * as repo from './indicators.repo.js';
 import { targetScope } from './indicator-access.js';
 import { DEFAULT_TARGET_PERCENT } from './indicator-rules.js';
@@ -15,10 +15,8 @@ export async function updateIndicatorTarget(db: Db, auth: AuthContext, body: { t
   return db.tx(dbContext(auth), async (tx) => {
     const before = await repo.selectTarget(tx, organizationId);
     const t = await repo.upsertTarget(tx, organizationId, body.targetPercent);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_target.update',
       entityType: 'remote_work_target',
       entityId: organizationId,

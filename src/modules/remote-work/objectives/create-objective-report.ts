@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { romeToday } from '../agreements/index.js';
 import { actorOf, visibilityOf } from './objective-access.js';
 import { reportProblems, type ReportInput } from './objective-rules.js';
@@ -35,10 +35,8 @@ export async function createObjectiveReport(
     const reportId = randomUUID();
     const comment = input.comment.trim();
     await repo.insertReport(tx, actor.organizationId, id, reportId, { reportedOn: input.reportedOn, comment, values: input.values }, auth.userId);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: actor.organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_objective_report.create',
       entityType: 'remote_work_objective_report',
       entityId: reportId,

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { actorOf, managesOfficeOf, requireManager, type ObjectiveActor } from './objective-access.js';
 import { objectiveProblems, type IndicatorInput, type Scope } from './objective-rules.js';
 import { throwProblems } from './objective-problems.js';
@@ -78,10 +78,8 @@ export async function createObjective(db: Db, auth: AuthContext, input: CreateOb
     );
     for (const [k, i] of trimmed.indicators.entries()) await repo.insertIndicator(tx, actor.organizationId, id, randomUUID(), k, i);
     await repo.replaceResponsibles(tx, actor.organizationId, id, trimmed.responsibleUserIds);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: actor.organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_objective.create',
       entityType: 'remote_work_objective',
       entityId: id,

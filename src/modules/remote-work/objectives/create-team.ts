@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { actorOf, requireManager } from './objective-access.js';
 import { checkTeam, type TeamInput } from './team-input.js';
 import * as repo from './objectives.repo.js';
@@ -15,10 +15,8 @@ export async function createTeam(db: Db, auth: AuthContext, input: TeamInput, me
     const id = randomUUID();
     await repo.insertTeam(tx, actor.organizationId, id, t);
     await repo.replaceTeamMembers(tx, actor.organizationId, id, t.memberIds);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: actor.organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_team.create',
       entityType: 'remote_work_team',
       entityId: id,

@@ -1,7 +1,7 @@
 /** Use case: who manages an objective deletes it, with its indicators and reports. Audited with what was deleted. */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { actorOf, managesOfficeOf, visibilityOf } from './objective-access.js';
 import { objectiveSnapshot } from './objective-view.js';
 import * as repo from './objectives.repo.js';
@@ -16,10 +16,8 @@ export async function deleteObjective(db: Db, auth: AuthContext, id: string, met
     const before = await objectiveSnapshot(tx, actor.organizationId, id);
     const reports = await repo.selectReports(tx, actor.organizationId, id);
     await repo.deleteObjective(tx, actor.organizationId, id);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: actor.organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_objective.delete',
       entityType: 'remote_work_objective',
       entityId: id,

@@ -1,7 +1,7 @@
 /** Use case: who manages a team deletes it, when it has no objectives (team.in_use otherwise). Audited. */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { actorOf, managesOfficeOf } from './objective-access.js';
 import * as repo from './objectives.repo.js';
 import { objectiveErrors as E } from '../remote-work.errors.js';
@@ -13,10 +13,8 @@ export async function deleteTeam(db: Db, auth: AuthContext, id: string, meta: { 
     if (!t || !managesOfficeOf(actor, t.officeId)) throw E.teamNotFound();
     if (t.objectives > 0) throw E.teamInUse(`Il gruppo ha ${t.objectives} obiettivi.`);
     await repo.deleteTeam(tx, actor.organizationId, id);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: actor.organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_team.delete',
       entityType: 'remote_work_team',
       entityId: id,

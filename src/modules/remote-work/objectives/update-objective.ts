@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { actorOf, managesOfficeOf, visibilityOf } from './objective-access.js';
 import { objectiveProblems, type IndicatorInput } from './objective-rules.js';
 import { throwProblems } from './objective-problems.js';
@@ -74,10 +74,8 @@ export async function updateObjective(db: Db, auth: AuthContext, id: string, inp
     // an indicator with values keeps its value type, so the values reported stay valid
     await repo.updateObjective(tx, actor.organizationId, id, next);
     if (input.responsibleUserIds) await repo.replaceResponsibles(tx, actor.organizationId, id, next.responsibleUserIds);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: actor.organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_objective.update',
       entityType: 'remote_work_objective',
       entityId: id,

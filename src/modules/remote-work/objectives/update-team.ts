@@ -1,7 +1,7 @@
 /** Use case: who manages a team renames it, moves it to another of his offices, replaces its members. Audited. */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { actorOf, managesOfficeOf } from './objective-access.js';
 import { checkTeam, type TeamInput } from './team-input.js';
 import * as repo from './objectives.repo.js';
@@ -19,10 +19,8 @@ export async function updateTeam(db: Db, auth: AuthContext, id: string, input: T
     const t = await checkTeam(tx, actor, input, id);
     await repo.updateTeam(tx, actor.organizationId, id, t);
     await repo.replaceTeamMembers(tx, actor.organizationId, id, t.memberIds);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId: actor.organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_team.update',
       entityType: 'remote_work_team',
       entityId: id,

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { errors } from '../../../platform/http/errors.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { bodyOf, requireBodyManager } from './office-access.js';
@@ -26,7 +26,7 @@ export async function setClosure(db: Db, auth: AuthContext, day: string, reason:
     const before = await repo.selectClosure(tx, organizationId, day);
     await repo.upsertClosure(tx, organizationId, day, reason);
     const after = (await repo.selectClosure(tx, organizationId, day))!;
-    await recordAudit(tx, { organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: 'closure.set', entityType: 'rw_closure', entityId: day, before, after, ip: meta.ip ?? null });
+    await auditBy(tx, auth, { organizationId, action: 'closure.set', entityType: 'rw_closure', entityId: day, before, after, ip: meta.ip ?? null });
     return after;
   });
 }
@@ -38,6 +38,6 @@ export async function removeClosure(db: Db, auth: AuthContext, day: string, meta
     const before = await repo.selectClosure(tx, organizationId, day);
     if (!before) throw errors.notFound(`Nessuna chiusura il ${day}.`);
     await repo.deleteClosure(tx, organizationId, day);
-    await recordAudit(tx, { organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: 'closure.remove', entityType: 'rw_closure', entityId: day, before, after: null, ip: meta.ip ?? null });
+    await auditBy(tx, auth, { organizationId, action: 'closure.remove', entityType: 'rw_closure', entityId: day, before, after: null, ip: meta.ip ?? null });
   });
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { bodyOf, requireBodyManager } from './office-access.js';
 import { checkEmployeeFields, type EmployeeInput } from './employee-input.js';
@@ -27,7 +27,7 @@ export async function createEmployee(db: Db, auth: AuthContext, input: EmployeeI
     await repo.insertEmployee(tx, organizationId, id, fields);
     await repo.relinkUsers(tx, organizationId, [id]);
     const created = (await repo.selectEmployee(tx, organizationId, id))!;
-    await recordAudit(tx, { organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: 'employee.create', entityType: 'rw_employee', entityId: id, before: null, after: created, ip: meta.ip ?? null });
+    await auditBy(tx, auth, { organizationId, action: 'employee.create', entityType: 'rw_employee', entityId: id, before: null, after: created, ip: meta.ip ?? null });
     return created;
   });
 }

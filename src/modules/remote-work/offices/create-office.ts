@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { bodyOf, requireBodyManager } from './office-access.js';
 import * as repo from './offices.repo.js';
@@ -26,7 +26,7 @@ export async function createOffice(db: Db, auth: AuthContext, input: CreateOffic
     }
     await repo.insertOffice(tx, organizationId, id, { code: input.code, name: input.name, parentId: input.parentId ?? null, managerUserId: input.managerUserId ?? null });
     const created = (await repo.selectOffice(tx, organizationId, id))!;
-    await recordAudit(tx, { organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: 'office.create', entityType: 'rw_office', entityId: id, before: null, after: created, ip: meta.ip ?? null });
+    await auditBy(tx, auth, { organizationId, action: 'office.create', entityType: 'rw_office', entityId: id, before: null, after: created, ip: meta.ip ?? null });
     return created;
   });
 }

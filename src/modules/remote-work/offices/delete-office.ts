@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { bodyOf, requireBodyManager } from './office-access.js';
 import * as repo from './offices.repo.js';
@@ -23,6 +23,6 @@ export async function deleteOffice(db: Db, auth: AuthContext, id: string, meta: 
     ].filter(Boolean);
     if (reasons.length) throw E.hasPeople(`L’ufficio ${before.name} (${before.code}) ha ancora ${reasons.join(', ')}.`, { dependents: d });
     await repo.deleteOffice(tx, organizationId, id);
-    await recordAudit(tx, { organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: 'office.delete', entityType: 'rw_office', entityId: id, before, after: null, ip: meta.ip ?? null });
+    await auditBy(tx, auth, { organizationId, action: 'office.delete', entityType: 'rw_office', entityId: id, before, after: null, ip: meta.ip ?? null });
   });
 }

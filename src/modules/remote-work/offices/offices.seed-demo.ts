@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../../platform/db/index.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { findOrganizationByCode } from '../../organizations/index.js';
 import { makeCodiceFiscale } from './codice-fiscale.js';
 import type { CoverageRuleRow } from './employee-rules.js';
@@ -171,7 +171,7 @@ export async function seedRemoteWorkDemo(db: Db): Promise<void> {
       }
       await repo.replaceCoverageRules(tx, organizationId, id, rules);
       await repo.replaceActivities(tx, organizationId, id, o.activities.map(([name, remotable]) => ({ name, remotable })));
-      await recordAudit(tx, { organizationId, actorUserId: null, actorLabel: 'system', action: 'office.create', entityType: 'rw_office', entityId: id, before: null, after: { code: o.code, name: o.name, via: 'demo' } });
+      await auditBy(tx, null, { organizationId, action: 'office.create', entityType: 'rw_office', entityId: id, before: null, after: { code: o.code, name: o.name, via: 'demo' } });
     }
     const people = [...demoPeople(), DEMO_EMPLOYEE];
     await repo.upsertEmployees(
@@ -185,7 +185,7 @@ export async function seedRemoteWorkDemo(db: Db): Promise<void> {
       await repo.upsertClosure(tx, organizationId, `${y}-08-14`, 'Chiusura estiva degli uffici');
       await repo.upsertClosure(tx, organizationId, `${y}-12-24`, 'Vigilia di Natale: uffici chiusi');
     }
-    await recordAudit(tx, { organizationId, actorUserId: null, actorLabel: 'system', action: 'employee.import', entityType: 'rw_employee_import', after: { rows: people.length, creates: people.length, via: 'demo' } });
+    await auditBy(tx, null, { organizationId, action: 'employee.import', entityType: 'rw_employee_import', after: { rows: people.length, creates: people.length, via: 'demo' } });
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Db, Tx } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { bodyOf, managesOffice } from './office-access.js';
 import { spanDays } from './day-range.js';
@@ -32,10 +32,8 @@ export async function setAbsences(db: Db, auth: AuthContext, employeeId: string,
     await employeeFor(tx, auth, organizationId, employeeId);
     const before = await repo.selectAbsences(tx, organizationId, { from: input.from, to: input.to, employeeId, officeIds: null }, 400);
     await repo.upsertAbsences(tx, organizationId, employeeId, days, input.kind);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'absence.set',
       entityType: 'rw_employee',
       entityId: employeeId,
@@ -55,10 +53,8 @@ export async function removeAbsences(db: Db, auth: AuthContext, employeeId: stri
     const before = await repo.selectAbsences(tx, organizationId, { from: input.from, to: input.to, employeeId, officeIds: null }, 400);
     const n = await repo.deleteAbsences(tx, organizationId, employeeId, input.from, input.to);
     if (n) {
-      await recordAudit(tx, {
+      await auditBy(tx, auth, {
         organizationId,
-        actorUserId: auth.userId,
-        actorLabel: auth.email,
         action: 'absence.remove',
         entityType: 'rw_employee',
         entityId: employeeId,

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { officeErrors as E, remoteWorkErrors } from '../remote-work.errors.js';
 import { coverageByWeekday, coverageRows, coverageShortfalls, describeShortfall } from './employee-rules.js';
 import { bodyOf, managesOffice } from './office-access.js';
@@ -33,10 +33,8 @@ export async function setCoverageRules(db: Db, auth: AuthContext, officeId: stri
     const before = coverageByWeekday(await repo.selectCoverageRules(tx, organizationId, [officeId]));
     await repo.replaceCoverageRules(tx, organizationId, officeId, rows);
     const detail = await officeDetailOf(tx, organizationId, officeId);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'office.coverage_set',
       entityType: 'rw_office',
       entityId: officeId,

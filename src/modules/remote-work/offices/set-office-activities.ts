@@ -1,7 +1,7 @@
 /** Use case: the activities of an office and whether each can be done remotely, the whole list at once (HR or the office's manager). */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { officeErrors as E, remoteWorkErrors } from '../remote-work.errors.js';
 import { bodyOf, managesOffice } from './office-access.js';
 import { officeDetailOf, type OfficeDetail } from './show-office.js';
@@ -31,10 +31,8 @@ export async function setOfficeActivities(
     const before = await repo.selectActivities(tx, organizationId, officeId);
     await repo.replaceActivities(tx, organizationId, officeId, input.activities);
     const detail = await officeDetailOf(tx, organizationId, officeId);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'office.activities_set',
       entityType: 'rw_office',
       entityId: officeId,

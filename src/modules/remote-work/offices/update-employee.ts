@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { assertCoverageHolds, bodyOf, managesOffice } from './office-access.js';
 import { checkEmployeeFields, type EmployeeInput } from './employee-input.js';
@@ -40,10 +40,8 @@ export async function updateEmployee(db: Db, auth: AuthContext, id: string, inpu
       await assertCoverageHolds(tx, organizationId, [before.officeId], `${what} il presidio non sarebbe più garantito`);
     }
     const after = (await repo.selectEmployee(tx, organizationId, id))!;
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: before.active && !after.active ? 'employee.deactivate' : 'employee.update',
       entityType: 'rw_employee',
       entityId: id,

@@ -1,7 +1,7 @@
 /** Use case: HR changes an office's code, name, parent (never a loop) or manager (a person of the body). */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { wouldCreateCycle } from './employee-rules.js';
 import { bodyOf, requireBodyManager } from './office-access.js';
@@ -39,7 +39,7 @@ export async function updateOffice(db: Db, auth: AuthContext, id: string, input:
     }
     await repo.updateOffice(tx, organizationId, id, next);
     const after = (await repo.selectOffice(tx, organizationId, id))!;
-    await recordAudit(tx, { organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: 'office.update', entityType: 'rw_office', entityId: id, before, after, ip: meta.ip ?? null });
+    await auditBy(tx, auth, { organizationId, action: 'office.update', entityType: 'rw_office', entityId: id, before, after, ip: meta.ip ?? null });
     return after;
   });
 }

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { writeCalendar, type CalendarEvent } from '../../../platform/calendar/icalendar.js';
 import { bodyOf } from './plan-access.js';
 import { addDays, romeToday } from './plan-dates.js';
@@ -32,8 +32,8 @@ export async function createFeedToken(db: Db, auth: AuthContext, opts: { ip?: st
     if (!me) throw E.notAnEmployee();
     const before = await repo.selectFeed(tx, organizationId, me.id);
     const { createdAt } = await repo.upsertFeed(tx, organizationId, me.id, hashOf(token));
-    await recordAudit(tx, {
-      organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: before ? 'remote_work_feed.regenerate' : 'remote_work_feed.create',
+    await auditBy(tx, auth, {
+      organizationId, action: before ? 'remote_work_feed.regenerate' : 'remote_work_feed.create',
       entityType: 'rw_calendar_feed', entityId: me.id, before, after: { createdAt }, ip: opts.ip ?? null,
     });
     const url = `${opts.publicUrl}${FEED_PATH}/${token}.ics`;
@@ -49,8 +49,8 @@ export async function removeFeed(db: Db, auth: AuthContext, opts: { ip?: string 
     const before = await repo.selectFeed(tx, organizationId, me.id);
     if (!before) throw E.feedNotFound('Il calendario non era attivo.');
     await repo.deleteFeed(tx, organizationId, me.id);
-    await recordAudit(tx, {
-      organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: 'remote_work_feed.remove', entityType: 'rw_calendar_feed',
+    await auditBy(tx, auth, {
+      organizationId, action: 'remote_work_feed.remove', entityType: 'rw_calendar_feed',
       entityId: me.id, before, after: null, ip: opts.ip ?? null,
     });
   });

@@ -13,7 +13,7 @@
  */
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { enqueue } from '../../../platform/jobs/index.js';
 import { getPatronDay } from '../../organizations/index.js';
 import { bodyOf, plannableOffices } from './plan-access.js';
@@ -68,8 +68,8 @@ export async function createPlanRun(
     const run = await repo.insertPlanRun(tx, { organizationId, requestedBy: auth.userId, from: input.from, to: input.to, officeIds, trigger: 'plan', status: 'queued' });
     const payload: PlanJobPayload = { organizationId, runId: run.id, userId: auth.userId, label: auth.email };
     await enqueue(tx, PLAN_JOB, payload, { maxAttempts: 3 });
-    await recordAudit(tx, {
-      organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: 'remote_work_plan.queue', entityType: 'rw_plan_run',
+    await auditBy(tx, auth, {
+      organizationId, action: 'remote_work_plan.queue', entityType: 'rw_plan_run',
       entityId: run.id, before: null, after: { from: input.from, to: input.to, officeIds, cells }, ip: opts.ip ?? null,
     });
     return { officeIds, queued: run };

@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { bodyOf } from './plan-access.js';
 import { romeToday } from './plan-dates.js';
 import { applySwap, checkSwapDays, evaluateSwap, refusalReason } from './swap-evaluate.js';
@@ -48,8 +48,8 @@ export async function createSwapRequest(
     });
     if (status === 'accepted') await applySwap(tx, subject);
     const swap = (await repo.selectSwap(tx, organizationId, id))!;
-    await recordAudit(tx, {
-      organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: `remote_work_swap.${status === 'pending' ? 'request' : status === 'accepted' ? 'accept' : 'refuse'}`,
+    await auditBy(tx, auth, {
+      organizationId, action: `remote_work_swap.${status === 'pending' ? 'request' : status === 'accepted' ? 'accept' : 'refuse'}`,
       entityType: 'rw_swap_request', entityId: id, before: null, after: swap, ip: opts.ip ?? null,
     });
     await mailSwapOutcome(tx, {

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { bodyOf, managesOffice } from './plan-access.js';
 import { romeToday } from './plan-dates.js';
@@ -63,8 +63,8 @@ export async function decideSwapRequest(
     await repo.decideSwap(tx, organizationId, id, { status, reason, violations, decidedBy: auth.userId });
     if (status === 'accepted') await applySwap(tx, subject);
     const after = (await repo.selectSwap(tx, organizationId, id))!;
-    await recordAudit(tx, {
-      organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: `remote_work_swap.${status === 'accepted' ? 'approve' : 'reject'}`,
+    await auditBy(tx, auth, {
+      organizationId, action: `remote_work_swap.${status === 'accepted' ? 'approve' : 'reject'}`,
       entityType: 'rw_swap_request', entityId: id, before, after, ip: opts.ip ?? null,
     });
     await mailSwapOutcome(tx, {

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { bodyOf, plansWholeBody } from './plan-access.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
@@ -27,8 +27,8 @@ export async function updatePlanSettings(db: Db, auth: AuthContext, input: PlanS
   return db.tx(dbContext(auth), async (tx) => {
     const before = await repo.lockPlan(tx, organizationId);
     await repo.updateSwapApproval(tx, organizationId, input.swapRequiresApproval);
-    await recordAudit(tx, {
-      organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: 'remote_work_plan.settings', entityType: 'rw_plan_settings',
+    await auditBy(tx, auth, {
+      organizationId, action: 'remote_work_plan.settings', entityType: 'rw_plan_settings',
       entityId: organizationId, before: { swapRequiresApproval: before.swapRequiresApproval }, after: input, ip: opts.ip ?? null,
     });
     return { swapRequiresApproval: input.swapRequiresApproval };

@@ -12,7 +12,7 @@
  *    store the run with its report and audit it.
  */
 import type { Db, DbContext, Queryable } from '../../../platform/db/index.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { getPatronDay } from '../../organizations/index.js';
 import { planRemoteWork } from '../planner/index.js';
 import { validatePlan } from '../planner/index.js';
@@ -143,10 +143,8 @@ export async function executePlan(db: Db, ctx: DbContext, scope: PlanScope, opts
         status: 'done', employees: built.input.employees.length, workingDays: built.input.days.length, report, error: null,
         durationMs: Math.round(performance.now() - started),
       });
-      await recordAudit(tx, {
+      await auditBy(tx, opts.actor, {
         organizationId: scope.organizationId,
-        actorUserId: opts.actor.userId,
-        actorLabel: opts.actor.label,
         action: 'remote_work_plan.run',
         entityType: 'rw_plan_run',
         entityId: run.id,

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import type { PinConflict } from '../planner/index.js';
 import { getPatronDay } from '../../organizations/index.js';
 import { bodyOf, managesOffice } from './plan-access.js';
@@ -74,8 +74,8 @@ export async function setPins(
       touched.add(e.officeId);
     }
     await repo.bumpPlanVersion(tx, organizationId);
-    await recordAudit(tx, {
-      organizationId, actorUserId: auth.userId, actorLabel: auth.email, action: 'remote_work_plan.pin', entityType: 'rw_plan_days',
+    await auditBy(tx, auth, {
+      organizationId, action: 'remote_work_plan.pin', entityType: 'rw_plan_days',
       entityId: null, before, after: input.pins, ip: opts.ip ?? null,
     });
     return [...touched];

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { polaScope } from './pola-access.js';
 import * as repo from './pola.repo.js';
 
@@ -26,10 +26,8 @@ export async function updatePolaDeclarations(
       const { updatedAt: _ignored, ...rest } = x;
       return rest;
     };
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_pola_declarations.update',
       entityType: 'remote_work_pola_declarations',
       entityId: organizationId,

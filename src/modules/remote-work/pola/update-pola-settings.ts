@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { romeToday } from '../agreements/index.js';
 import { polaScope } from './pola-access.js';
 import { defaultSettings, type NoteSection, type PolaSettings } from './pola-data.js';
@@ -24,10 +24,8 @@ export async function updatePolaSettings(db: Db, auth: AuthContext, input: PolaS
     const before = (await repo.selectSettings(tx, organizationId)) ?? defaultSettings(romeToday());
     await repo.upsertSettings(tx, organizationId, { firstYear: input.firstYear, simplifiedOverride: input.simplifiedOverride, notes }, auth.userId);
     const after = (await repo.selectSettings(tx, organizationId))!;
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_pola_settings.update',
       entityType: 'remote_work_pola_settings',
       entityId: organizationId,

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy, recordAudit } from '../../../platform/audit.js';
 import { romeToday } from '../agreements/index.js';
 import { polaScope } from './pola-access.js';
 import { defaultSettings } from './pola-data.js';
@@ -50,10 +50,8 @@ export async function updatePolaTargets(db: Db, auth: AuthContext, input: { targ
       auth.userId,
     );
     const after = await repo.selectTargets(tx, organizationId, years);
-    await recordAudit(tx, {
+    await auditBy(tx, auth, {
       organizationId,
-      actorUserId: auth.userId,
-      actorLabel: auth.email,
       action: 'remote_work_pola_targets.update',
       entityType: 'remote_work_pola_targets',
       entityId: organizationId,

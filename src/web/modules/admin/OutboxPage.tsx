@@ -3,7 +3,6 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
 import { call, http } from '../../api/client';
-import type { OutboxSummary } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert } from '../../components/Problem';
 

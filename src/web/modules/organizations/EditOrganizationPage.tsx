@@ -8,7 +8,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
 import { ApiError, call, http } from '../../api/client';
 import { useSession } from '../../api/session';
-import type { OrganizationDetail } from '../../api/types';
 import { Loading, PageTitle } from '../../components/Page';
 import { SelectField, TextField } from '../../components/Field';
 import { ProblemAlert } from '../../components/Problem';

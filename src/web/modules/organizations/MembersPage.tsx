@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLES, useI18n, type Role } from '../../i18n';
 import { ApiError, call, http } from '../../api/client';
-import type { Member, OrganizationDetail } from '../../api/types';
+import type { Member } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
 import { CheckboxGroup, TextField } from '../../components/Field';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';

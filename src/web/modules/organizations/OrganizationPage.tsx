@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n';
 import { call, http } from '../../api/client';
 import { useSession } from '../../api/session';
-import type { OrganizationDetail } from '../../api/types';
 import { Loading, PageTitle } from '../../components/Page';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 import { regionName } from './regions';
