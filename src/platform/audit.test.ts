@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/helpers.js';
 import type { Db } from './db/index.js';
-import { auditBatch, lastAuditSeq, listAuditPage, recordAudit, verifyAuditChain, type AuditEntry } from './audit.js';
+import { auditBatch, auditBy, lastAuditSeq, listAuditPage, recordAudit, verifyAuditChain, type AuditEntry } from './audit.js';
 
 const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
@@ -147,5 +147,29 @@ describe('reading the log', () => {
       after = batch[batch.length - 1].seq;
     }
     expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+});
+
+describe('auditBy', () => {
+  it('takes the actor from an auth context, a use case’s Actor or the system', async () => {
+    const org = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
+    const event = { organizationId: org, action: 'test.by', entityType: 'test', ip: '192.0.2.7' };
+    await db.tx({ organizationId: org, userId: USER }, async (tx) => {
+      await auditBy(tx, { userId: USER, email: 'persona@comune.example.it' }, { ...event, entityId: 'auth' });
+      await auditBy(tx, { userId: null, label: 'cli' }, { ...event, entityId: 'actor' });
+      await auditBy(tx, null, { ...event, entityId: 'system' });
+    });
+    const r = await db.ownerTx((tx) =>
+      tx.query<{ entity_id: string; actor_user_id: string | null; actor_label: string; ip: string }>(
+        `select entity_id, actor_user_id, actor_label, ip::text as ip from audit_log where organization_id = $1 and action = 'test.by' order by seq`,
+        [org],
+      ),
+    );
+    expect(r.rows.map((x) => [x.entity_id, x.actor_user_id, x.actor_label])).toEqual([
+      ['auth', USER, 'persona@comune.example.it'],
+      ['actor', null, 'cli'],
+      ['system', null, 'system'],
+    ]);
+    expect(r.rows.every((x) => x.ip.startsWith('192.0.2.7'))).toBe(true);
   });
 });

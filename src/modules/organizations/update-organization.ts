@@ -6,7 +6,7 @@
 import type { Db } from '../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../platform/auth/context.js';
 import { errors } from '../../platform/http/errors.js';
-import { auditBy, recordAudit } from '../../platform/audit.js';
+import { auditBy } from '../../platform/audit.js';
 import * as repo from './organizations.repo.js';
 import { organizationErrors } from './organizations.errors.js';
 import { searchNameOf } from './search-name.js';

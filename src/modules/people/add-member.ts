@@ -4,7 +4,7 @@
  * account (its name and password are left alone). Body admin of that body or platform admin.
  */
 import type { Db } from '../../platform/db/index.js';
-import { auditBy, recordAudit } from '../../platform/audit.js';
+import { auditBy } from '../../platform/audit.js';
 import type { Role } from '../../platform/auth/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import * as repo from './people.repo.js';

@@ -5,7 +5,7 @@
  * the body the person is acting for) are one transaction.
  */
 import type { Db } from '../../platform/db/index.js';
-import { auditBy, recordAudit } from '../../platform/audit.js';
+import { auditBy } from '../../platform/audit.js';
 import type { AuthContext } from '../../platform/auth/context.js';
 import { authErrors } from '../../platform/auth/auth.errors.js';
 import * as repo from './people.repo.js';

@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db/index.js';
-import { auditBy, recordAudit } from '../../platform/audit.js';
+import { auditBy } from '../../platform/audit.js';
 import { errors } from '../../platform/http/errors.js';
 import type { Role } from '../../platform/auth/context.js';
 import type { Actor } from '../../platform/auth/actor.js';

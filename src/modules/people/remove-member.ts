@@ -1,6 +1,6 @@
 /** Removes a person from a body (every role there); the account stays for the other bodies. */
 import type { Db } from '../../platform/db/index.js';
-import { auditBy, recordAudit } from '../../platform/audit.js';
+import { auditBy } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authErrors } from '../../platform/auth/auth.errors.js';
 import * as repo from './people.repo.js';

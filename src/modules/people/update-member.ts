@@ -7,7 +7,7 @@
  * may disable only the body's own people (no membership elsewhere); a platform admin anyone.
  */
 import type { Db } from '../../platform/db/index.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditBy } from '../../platform/audit.js';
 import type { Role } from '../../platform/auth/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authErrors } from '../../platform/auth/auth.errors.js';
@@ -23,17 +23,7 @@ export interface MemberChange {
 export async function updateMember(db: Db, actor: Actor, organizationId: string, userId: string, change: MemberChange): Promise<Member> {
   assertCanManage(actor, organizationId);
   if (change.disabled === true && actor.userId === userId) throw authErrors.cannotDisableSelf();
-  const audit = (action: string, entityType: string, before: unknown, after: unknown) => ({
-    organizationId,
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    action,
-    entityType,
-    entityId: userId,
-    before,
-    after,
-    ip: actor.ip ?? null,
-  });
+  const audit = (action: string, entityType: string, before: unknown, after: unknown) => ({ organizationId, action, entityType, entityId: userId, before, after, ip: actor.ip ?? null });
   let disabledNow = false;
   const after = await db.tx(actor.db, async (tx) => {
     const before = await loadMember(tx, organizationId, userId);
@@ -46,14 +36,15 @@ export async function updateMember(db: Db, actor: Actor, organizationId: string,
       if (removed.length) await repo.deleteMemberships(tx, userId, organizationId, removed);
       await repo.insertMemberships(tx, userId, organizationId, roles.filter((r) => !before.roles.includes(r)));
       current = (await loadMember(tx, organizationId, userId))!;
-      await recordAudit(tx, audit('membership.update', 'membership', { email: before.email, roles: before.roles }, { email: current.email, roles: current.roles }));
+      await auditBy(tx, actor, audit('membership.update', 'membership', { email: before.email, roles: before.roles }, { email: current.email, roles: current.roles }));
     }
     if (change.disabled !== undefined && current.disabled !== change.disabled) {
       if (!(await repo.setUserDisabled(tx, userId, change.disabled))) throw authErrors.sharedAccount();
       const was = current;
       current = (await loadMember(tx, organizationId, userId))!;
-      await recordAudit(
+      await auditBy(
         tx,
+        actor,
         audit(change.disabled ? 'user.disable' : 'user.enable', 'user', { email: was.email, disabled: was.disabled }, { email: current.email, disabled: current.disabled }),
       );
       disabledNow = change.disabled;

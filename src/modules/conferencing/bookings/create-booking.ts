@@ -25,7 +25,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { errors } from '../../../platform/http/errors.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { bookingViolation, type BookingRules } from './booking-rules.js';
 import { admit, quickRefusal, refusal, rulesOf, snapshotRefusal, type Refusal } from './booking-capacity.js';
 import { platformCache, platformCacheKey, SUGGESTION_LOADS_MS, type CachedPlatform } from '../platform-cache.js';

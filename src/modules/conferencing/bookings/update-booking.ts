@@ -8,7 +8,7 @@
  */
 import type { Db, Queryable, Tx } from '../../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { bookingViolation } from './booking-rules.js';
 import { admit, refusal, rulesOf, type Refusal } from './booking-capacity.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';

@@ -10,7 +10,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';
 import { loadManaged } from './update-platform.js';
 import { auditBookingChange } from '../bookings/index.js';

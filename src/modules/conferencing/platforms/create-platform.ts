@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../../platform/auth/context.js';
 import { errors } from '../../../platform/http/errors.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { openingHoursProblems, type OpeningHours } from '../bookings/index.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';
 import * as repo from './platforms.repo.js';

@@ -7,7 +7,7 @@ import { openSecret, sealSecret } from '../../../platform/secret-box.js';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { dbContext, isPlatformAdmin, type AuthContext } from '../../../platform/auth/context.js';
 import { errors, type FieldError } from '../../../platform/http/errors.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { conferencingErrors as E } from '../conferencing.errors.js';
 import * as repo from './video.repo.js';
 import { platformRepo } from '../platforms/index.js';

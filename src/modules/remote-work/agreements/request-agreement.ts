@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { agreementErrors as E } from '../remote-work.errors.js';
 import { assertHr, bodyOf } from './agreement-access.js';
 import { assertNoOverlap, assertTerms, overlapOf, termsOf, type AgreementTermsInput } from './agreement-terms.js';

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import * as repo from './indicators.repo.js';
 import { targetScope } from './indicator-access.js';
 import { DEFAULT_TARGET_PERCENT } from './indicator-rules.js';

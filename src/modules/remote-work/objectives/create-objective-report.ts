@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { romeToday } from '../agreements/index.js';
 import { actorOf, visibilityOf } from './objective-access.js';
 import { reportProblems, type ReportInput } from './objective-rules.js';

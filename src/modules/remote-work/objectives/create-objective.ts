@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { actorOf, managesOfficeOf, requireManager, type ObjectiveActor } from './objective-access.js';
 import { objectiveProblems, type IndicatorInput, type Scope } from './objective-rules.js';
 import { throwProblems } from './objective-problems.js';

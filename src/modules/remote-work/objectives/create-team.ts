@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { actorOf, requireManager } from './objective-access.js';
 import { checkTeam, type TeamInput } from './team-input.js';
 import * as repo from './objectives.repo.js';

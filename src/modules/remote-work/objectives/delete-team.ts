@@ -1,7 +1,7 @@
 /** Use case: who manages a team deletes it, when it has no objectives (team.in_use otherwise). Audited. */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { actorOf, managesOfficeOf } from './objective-access.js';
 import * as repo from './objectives.repo.js';
 import { objectiveErrors as E } from '../remote-work.errors.js';

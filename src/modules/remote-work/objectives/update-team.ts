@@ -1,7 +1,7 @@
 /** Use case: who manages a team renames it, moves it to another of his offices, replaces its members. Audited. */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { actorOf, managesOfficeOf } from './objective-access.js';
 import { checkTeam, type TeamInput } from './team-input.js';
 import * as repo from './objectives.repo.js';

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { errors } from '../../../platform/http/errors.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { bodyOf, requireBodyManager } from './office-access.js';

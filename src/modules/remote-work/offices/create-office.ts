@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { bodyOf, requireBodyManager } from './office-access.js';
 import * as repo from './offices.repo.js';

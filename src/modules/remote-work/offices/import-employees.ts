@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { bodyOf, requireBodyManager } from './office-access.js';
 import { checkEmployeeImport, MAX_IMPORT_BYTES, type ImportReport } from './employee-csv.js';
@@ -69,7 +69,7 @@ export async function importEmployees(db: Db, auth: AuthContext, input: { conten
     // Audit: who, when, before and after of every changed employee, in entries of AUDIT_BATCH people
     // (one entry per person would make a 20,000-row import crawl through the audit chain).
     const before = new Map(existing.map((e) => [e.taxCode, e]));
-    const actor = { organizationId, actorUserId: auth.userId, actorLabel: auth.email, ip: meta.ip ?? null };
+    const where = { organizationId, ip: meta.ip ?? null };
     const importId = randomUUID();
     for (let i = 0; i < changed.length; i += AUDIT_BATCH) {
       const part = changed.slice(i, i + AUDIT_BATCH).map((e) => {
@@ -77,10 +77,10 @@ export async function importEmployees(db: Db, auth: AuthContext, input: { conten
         void existingId;
         return { id: ids.get(e.taxCode) ?? null, line, action, before: before.get(e.taxCode) ?? null, after: { ...after, active: true } };
       });
-      await recordAudit(tx, { ...actor, action: 'employee.import_rows', entityType: 'rw_employee_import', entityId: importId, before: null, after: { employees: part } });
+      await auditBy(tx, auth, { ...where, action: 'employee.import_rows', entityType: 'rw_employee_import', entityId: importId, before: null, after: { employees: part } });
     }
-    await recordAudit(tx, {
-      ...actor,
+    await auditBy(tx, auth, {
+      ...where,
       action: 'employee.import',
       entityType: 'rw_employee_import',
       entityId: importId,

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { officeErrors as E, remoteWorkErrors } from '../remote-work.errors.js';
 import { coverageByWeekday, coverageRows, coverageShortfalls, describeShortfall } from './employee-rules.js';
 import { bodyOf, managesOffice } from './office-access.js';

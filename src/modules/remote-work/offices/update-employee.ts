@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { assertCoverageHolds, bodyOf, managesOffice } from './office-access.js';
 import { checkEmployeeFields, type EmployeeInput } from './employee-input.js';

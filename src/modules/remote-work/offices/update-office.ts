@@ -1,7 +1,7 @@
 /** Use case: HR changes an office's code, name, parent (never a loop) or manager (a person of the body). */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { officeErrors as E } from '../remote-work.errors.js';
 import { wouldCreateCycle } from './employee-rules.js';
 import { bodyOf, requireBodyManager } from './office-access.js';

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { writeCalendar, type CalendarEvent } from '../../../platform/calendar/icalendar.js';
 import { bodyOf } from './plan-access.js';
 import { addDays, romeToday } from './plan-dates.js';

@@ -13,7 +13,7 @@
  */
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { enqueue } from '../../../platform/jobs/index.js';
 import { getPatronDay } from '../../organizations/index.js';
 import { bodyOf, plannableOffices } from './plan-access.js';

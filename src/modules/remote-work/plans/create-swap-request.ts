@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { bodyOf } from './plan-access.js';
 import { romeToday } from './plan-dates.js';
 import { applySwap, checkSwapDays, evaluateSwap, refusalReason } from './swap-evaluate.js';

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { bodyOf, managesOffice } from './plan-access.js';
 import { romeToday } from './plan-dates.js';

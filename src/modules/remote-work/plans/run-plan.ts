@@ -12,7 +12,7 @@
  *    store the run with its report and audit it.
  */
 import type { Db, DbContext, Queryable } from '../../../platform/db/index.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { getPatronDay } from '../../organizations/index.js';
 import { planRemoteWork } from '../planner/index.js';
 import { validatePlan } from '../planner/index.js';

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import type { PinConflict } from '../planner/index.js';
 import { getPatronDay } from '../../organizations/index.js';
 import { bodyOf, managesOffice } from './plan-access.js';

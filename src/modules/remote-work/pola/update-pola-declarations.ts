@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { polaScope } from './pola-access.js';
 import * as repo from './pola.repo.js';
 

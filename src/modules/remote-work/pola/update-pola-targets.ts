@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { auditBy, recordAudit } from '../../../platform/audit.js';
+import { auditBy } from '../../../platform/audit.js';
 import { romeToday } from '../agreements/index.js';
 import { polaScope } from './pola-access.js';
 import { defaultSettings } from './pola-data.js';
