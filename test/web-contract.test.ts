@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES as SERVER_ROLES, ROLE_LABELS } from '../src/platform/auth/context.js';
 import { ORGANIZATION_KINDS as SERVER_KINDS } from '../src/modules/organizations/organizations.repo.js';
-import { OPERATOR_KINDS } from '../src/modules/organizations/validation.js';
+import { OPERATOR_KINDS } from '../src/modules/organizations/organization-rules.js';
 import { CREATABLE_KINDS, ORGANIZATION_KINDS, ROLES } from '../src/web/i18n/index.js';
 import { it as italian } from '../src/web/i18n/it.js';
 import { en as english } from '../src/web/i18n/en.js';

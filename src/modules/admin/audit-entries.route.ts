@@ -1,5 +1,4 @@
 /** GET /audit-entries, /audit-entries/export, /audit-entries/verification. */
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { auditExportQuery, auditItem, auditListQuery, auditVerification, auditVe
 import { listAuditEntries } from './list-audit-entries.js';
 import { exportAuditEntries } from './export-audit-entries.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
+import { sendDownload } from '../../platform/http/download.js';
 
 export function auditEntriesRoutes(app: FastifyInstance, deps: AppDeps) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -48,12 +48,7 @@ export function auditEntriesRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const out = await exportAuditEntries(deps.db, requireRole(req, 'body_admin'), req.query);
-      return reply
-        .header('content-type', out.contentType)
-        .header('content-disposition', `attachment; filename="${out.filename}"`)
-        .header('cache-control', 'no-store')
-        // A stream is sent as it is (no serialisation); the cast only satisfies the typed reply.
-        .send(Readable.from(out.chunks) as unknown as string);
+      return sendDownload(reply, { contentType: out.contentType, filename: out.filename, content: out.chunks });
     },
   );
 

@@ -11,7 +11,7 @@ import { auditBy } from '../../platform/audit.js';
 import * as repo from './organizations.repo.js';
 import { organizationErrors } from './organizations.errors.js';
 import { searchNameOf } from './search-name.js';
-import { checkLinks, normalizeIpaCode, type OperatorKind } from './validation.js';
+import { checkLinks, normalizeIpaCode, type OperatorKind } from './organization-rules.js';
 
 export interface CreateOrganizationInput {
   kind: OperatorKind;

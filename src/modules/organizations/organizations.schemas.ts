@@ -1,7 +1,7 @@
 /** Zod shapes shared by the module's routes (request and response). */
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from './organizations.repo.js';
-import { IPA_CODE_RE, isValidPatronDay, isValidTaxCode, OPERATOR_KINDS } from './validation.js';
+import { IPA_CODE_RE, isValidPatronDay, isValidTaxCode, OPERATOR_KINDS } from './organization-rules.js';
 
 export const organizationKind = z.enum(ORGANIZATION_KINDS).describe('Tipo di ente');
 export const operatorKind = z.enum(OPERATOR_KINDS).describe('Tipo di ente creabile dagli operatori');

@@ -10,7 +10,7 @@ import { auditBy } from '../../platform/audit.js';
 import * as repo from './organizations.repo.js';
 import { organizationErrors } from './organizations.errors.js';
 import { searchNameOf } from './search-name.js';
-import { normalizeIpaCode } from './validation.js';
+import { normalizeIpaCode } from './organization-rules.js';
 
 export interface UpdateOrganizationInput {
   name?: string;

@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authErrors } from '../../platform/auth/auth.errors.js';
 import { checkPasswordPolicy, hashPassword } from './passwords.js';
 import * as repo from './people.repo.js';
+import { isValidEmail } from '../../platform/email-rules.js';
 
 export interface CreateUserInput {
   email: string;
@@ -28,11 +29,9 @@ export interface CreatedUser {
   displayName: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export function normalizeEmail(email: string): string {
   const e = email.trim().toLowerCase();
-  if (!EMAIL.test(e) || e.length > 254) throw errors.validation('Indirizzo e-mail non valido.', undefined, [{ field: 'email', message: 'indirizzo e-mail non valido' }]);
+  if (!isValidEmail(e)) throw errors.validation('Indirizzo e-mail non valido.', undefined, [{ field: 'email', message: 'indirizzo e-mail non valido' }]);
   return e;
 }
 

@@ -193,8 +193,8 @@ export const it = {
   'create.done': 'Ente creato.',
   'create.required.name': 'Scrivi il nome dell’ente.',
   'create.invalid.patronDay': 'Usa il formato MM-GG, per esempio 06-24.',
-  'create.invalid.taxCode': 'Il codice fiscale di un ente ha 11 cifre.',
-  'create.invalid.ipaCode': 'Usa solo lettere minuscole, cifre e trattino basso (da 2 a 20 caratteri).',
+  'create.invalid.taxCode': 'Il codice fiscale di un ente ha 11 cifre e l’ultima è di controllo: verifica di averlo copiato per intero.',
+  'create.invalid.ipaCode': 'Usa solo lettere, cifre e trattino basso (da 2 a 20 caratteri).',
 
   'members.title': 'Persone di {name}',
   'members.intro': 'Le persone che operano per questo ente e i loro ruoli.',

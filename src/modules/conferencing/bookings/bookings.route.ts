@@ -15,6 +15,7 @@ import { listBookings } from './list-bookings.js';
 import { decideBooking } from './decide-booking.js';
 import { showInvitation } from './show-invitation.js';
 import { mailSettingsOf } from './invitation.js';
+import { sendDownload } from '../../../platform/http/download.js';
 
 export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -73,11 +74,7 @@ export function bookingRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const ics = await showInvitation(deps.db, requireAuth(req), req.params.id, { mail });
-      return reply
-        .header('content-type', `text/calendar; charset=utf-8; method=${ics.method}`)
-        .header('content-disposition', `attachment; filename="${ics.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(ics.content);
+      return sendDownload(reply, { contentType: `text/calendar; charset=utf-8; method=${ics.method}`, filename: ics.filename, content: ics.content });
     },
   );
   r.patch(

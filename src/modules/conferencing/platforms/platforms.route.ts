@@ -15,6 +15,7 @@ import { updatePlatform } from './update-platform.js';
 import { archivePlatform } from './archive-platform.js';
 import { showUsage, usageCsv } from './show-usage.js';
 import { mailSettingsOf } from '../bookings/index.js';
+import { sendDownload } from '../../../platform/http/download.js';
 
 export function platformRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -137,11 +138,11 @@ export function platformRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const u = await showUsage(deps.db, requireAuth(req), req.params.id, req.query.from, req.query.to);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="utilizzo-videoconferenze-${u.from}-${u.to}.csv"`)
-        .header('cache-control', 'no-store')
-        .send(usageCsv(u.byOrganizationMonth));
+      return sendDownload(reply, {
+        contentType: 'text/csv; charset=utf-8',
+        filename: `utilizzo-videoconferenze-${u.from}-${u.to}.csv`,
+        content: usageCsv(u.byOrganizationMonth),
+      });
     },
   );
   r.get(

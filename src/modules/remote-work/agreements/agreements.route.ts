@@ -18,6 +18,7 @@ import { registerAgreement } from './register-agreement.js';
 import { withdrawAgreement } from './withdraw-agreement.js';
 import { renewAgreement } from './renew-agreement.js';
 import { DOCUMENT_TYPES, showAgreementDocument, type DocumentFormat } from './show-agreement-document.js';
+import { sendDownload } from '../../../platform/http/download.js';
 
 const TAGS = ['remote-work'];
 const BASE = '/remote-work/agreements';
@@ -152,11 +153,7 @@ export function agreementsRoutes(app: FastifyInstance, deps: AppDeps) {
       },
       async (req, reply) => {
         const out = await showAgreementDocument(deps.db, requireAuth(req), req.params.id, format);
-        return reply
-          .header('content-type', out.contentType)
-          .header('content-disposition', `attachment; filename="${out.filename}"`)
-          .header('cache-control', 'private, no-store')
-          .send(out.content as unknown as string);
+        return sendDownload(reply, { contentType: out.contentType, filename: out.filename, content: out.content, cacheControl: 'private, no-store' });
       },
     );
   }

@@ -33,6 +33,7 @@ import { listTerritoryBodyIndicators } from './list-territory-body-indicators.js
 import { showIndicatorTarget } from './show-indicator-target.js';
 import { updateIndicatorTarget } from './update-indicator-target.js';
 import { exportIndicators } from './export-indicators.js';
+import { sendDownload } from '../../../platform/http/download.js';
 
 const TAGS = ['remote-work'];
 const BASE = '/remote-work/indicators';
@@ -211,11 +212,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const out = await exportIndicators(deps.db, requireAuth(req), req.query);
-      return reply
-        .header('content-type', out.contentType)
-        .header('content-disposition', `attachment; filename="${out.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(out.body);
+      return sendDownload(reply, { contentType: out.contentType, filename: out.filename, content: out.body });
     },
   );
 }

@@ -3,11 +3,10 @@
  * seed: names, e-mail, skills, preferred weekdays, yes/no, and the on-site coverage check
  * (a minimum can never ask for more people than the office has).
  */
+import { isValidEmail } from '../../../platform/email-rules.js';
 
 /** A person's name: starts with a letter; letters, spaces, apostrophes, hyphens and dots. */
 export const PERSON_NAME = /^\p{L}[\p{L}\p{M} '’.-]{0,99}$/u;
-/** The same check as the API's zod schemas use for e-mail, kept simple on purpose. */
-export const EMAIL = /^[^\s@"<>;,]+@[^\s@"<>;,]+\.[^\s@"<>;,]{2,}$/;
 export const SKILL = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 export const MAX_SKILLS = 20;
 /** Italian three-letter weekday names, index 0 = Monday (ISO 1). */
@@ -27,7 +26,7 @@ export function parsePersonName(raw: string): Parsed<string> {
 export function parseEmail(raw: string): Parsed<string | null> {
   const v = raw.trim().toLowerCase();
   if (!v) return { ok: true, value: null };
-  if (v.length > 254 || !EMAIL.test(v)) return { ok: false, message: `indirizzo e-mail non valido: «${raw.trim().slice(0, 60)}»` };
+  if (!isValidEmail(v)) return { ok: false, message: `indirizzo e-mail non valido: «${raw.trim().slice(0, 60)}»` };
   return { ok: true, value: v };
 }
 

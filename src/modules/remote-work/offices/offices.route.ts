@@ -3,7 +3,6 @@
  * activities), employees (list, create, update/deactivate, CSV import with preview, CSV export),
  * absences and closures. The shape they share (tag, caller, status codes) is in office-routes.ts.
  */
-import { Readable } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -33,6 +32,7 @@ import { exportEmployees } from './export-employees.js';
 import { listAbsences } from './list-absences.js';
 import { removeAbsences, setAbsences } from './set-absences.js';
 import { listClosures, removeClosure, setClosure } from './closures.js';
+import { sendDownload } from '../../../platform/http/download.js';
 
 const TAGS = ['remote-work'];
 /** The import's JSON body carries a file of up to 5 MB, escaped: room for twice that. */
@@ -130,11 +130,7 @@ export function officesRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const out = await exportEmployees(db, requireAuth(req), req.query);
-      return reply
-        .header('content-type', out.contentType)
-        .header('content-disposition', `attachment; filename="${out.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(Readable.from(out.chunks) as unknown as string);
+      return sendDownload(reply, { contentType: out.contentType, filename: out.filename, content: out.chunks });
     },
   );
   route.ok('POST /remote-work/employees/import', {

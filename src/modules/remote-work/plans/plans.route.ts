@@ -19,6 +19,7 @@ import { decideSwapRequest } from './decide-swap-request.js';
 import { listSwapRequests } from './list-swap-requests.js';
 import { showMyCalendar } from './show-my-calendar.js';
 import { createFeedToken, removeFeed, renderFeed } from './calendar-feed.js';
+import { sendDownload } from '../../../platform/http/download.js';
 
 const TAGS = ['remote-work'];
 
@@ -211,11 +212,13 @@ export function plansRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const ics = await renderFeed(deps.db, req.params.token);
-      return reply
-        .header('content-type', 'text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
-        .header('content-disposition', 'inline; filename="lavoro-agile.ics"')
-        .send(ics);
+      return sendDownload(reply, {
+        contentType: 'text/calendar; charset=utf-8',
+        filename: 'lavoro-agile.ics',
+        content: ics,
+        disposition: 'inline',
+        cacheControl: 'private, max-age=300',
+      });
     },
   );
 }

@@ -15,6 +15,7 @@ import { showPolaDocument } from './show-pola-document.js';
 import { updatePolaSettings } from './update-pola-settings.js';
 import { updatePolaDeclarations } from './update-pola-declarations.js';
 import { updatePolaTargets } from './update-pola-targets.js';
+import { sendDownload } from '../../../platform/http/download.js';
 
 const TAGS = ['remote-work'];
 const BASE = '/remote-work/pola';
@@ -54,11 +55,7 @@ export function polaRoutes(app: FastifyInstance, deps: AppDeps) {
       },
       async (req, reply) => {
         const out = await showPolaDocument(deps.db, requireAuth(req), format);
-        return reply
-          .header('content-type', out.contentType)
-          .header('content-disposition', `attachment; filename="${out.filename}"`)
-          .header('cache-control', 'private, no-store')
-          .send(out.content as unknown as string);
+        return sendDownload(reply, { contentType: out.contentType, filename: out.filename, content: out.content, cacheControl: 'private, no-store' });
       },
     );
   }

@@ -6,6 +6,7 @@ import { ApiError, call, http } from '../../api/client';
 import { PageTitle } from '../../components/Page';
 import { TextField } from '../../components/Field';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
+import { isValidEmail } from '../../../platform/email-rules';
 
 export default function ForgotPasswordPage() {
   const { t } = useI18n();
@@ -19,7 +20,7 @@ export default function ForgotPasswordPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
+    if (!isValidEmail(email.trim())) {
       setFieldError(email.trim() ? t('signin.invalidEmail') : t('signin.required.email'));
       ref.current?.focus();
       return;

@@ -8,6 +8,7 @@ import { SESSION_KEY } from '../../api/session';
 import { PageTitle } from '../../components/Page';
 import { TextField } from '../../components/Field';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
+import { isValidEmail } from '../../../platform/email-rules';
 
 const OIDC_LOGIN = '/api/v1/auth/oidc/login';
 
@@ -31,7 +32,7 @@ export default function SignInPage() {
     e.preventDefault();
     const fe: Record<string, string> = {};
     if (!email.trim()) fe.email = t('signin.required.email');
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) fe.email = t('signin.invalidEmail');
+    else if (!isValidEmail(email.trim())) fe.email = t('signin.invalidEmail');
     if (!password) fe.password = t('signin.required.password');
     setFieldErrors(fe);
     setError(null);

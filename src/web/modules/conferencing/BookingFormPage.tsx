@@ -23,6 +23,7 @@ import { capacityRefusal, useConferencingLabels } from './labels';
 import { rulesSummary } from './PlatformsPage';
 import { addDays, isDate, isItalianHoliday, isTime, minutesOf, romeInstant, romeParts, todayRome, weekdayOf } from './rome-time';
 import { BOOKING_KINDS, type Booking, type BookingKind, type Platform } from './types';
+import { isValidEmail } from '../../../platform/email-rules';
 
 const FIELDS = ['title', 'kind', 'date', 'start', 'end', 'connections', 'organiserName', 'organiserEmail', 'organiserPhone'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -236,7 +237,7 @@ function BookingForm({ platform, booking }: { platform: Platform; booking: Booki
     if (!form.connections.trim() || !Number.isInteger(n) || n < 1) fe.connections = t('conf.form.invalid.connections');
     else if (n > platform.capacity) fe.connections = t('conf.form.invalid.overCapacity', { capacity: f.number(platform.capacity) });
     if (!form.organiserName.trim()) fe.organiserName = t('conf.form.required.organiserName');
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.organiserEmail.trim())) fe.organiserEmail = t('conf.form.invalid.email');
+    if (!isValidEmail(form.organiserEmail.trim())) fe.organiserEmail = t('conf.form.invalid.email');
     return fe;
   };
 

@@ -9,6 +9,7 @@ import type { BodyOf } from '../../api/types';
 import { PageTitle } from '../../components/Page';
 import { useRecordFields } from '../../components/RecordFields';
 import { ProblemAlert } from '../../components/Problem';
+import { isValidIpaCode, isValidPatronDay, isValidTaxCode } from '../../../modules/organizations/organization-rules';
 
 const FIELDS = ['kind', 'name', 'ipaCode', 'taxCode', 'patronDay', 'website', 'pec'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -42,9 +43,10 @@ export default function CreateOrganizationPage() {
     setError(null);
     const fe: Record<string, string> = {};
     if (!form.name.trim()) fe.name = t('create.required.name');
-    if (form.ipaCode && !/^[a-z0-9_]{2,20}$/.test(form.ipaCode)) fe.ipaCode = t('create.invalid.ipaCode');
-    if (form.taxCode && !/^[0-9]{11}$/.test(form.taxCode)) fe.taxCode = t('create.invalid.taxCode');
-    if (form.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(form.patronDay)) fe.patronDay = t('create.invalid.patronDay');
+    // the server's own rules (organization-rules.ts): the same answer before and after sending
+    if (form.ipaCode.trim() && !isValidIpaCode(form.ipaCode)) fe.ipaCode = t('create.invalid.ipaCode');
+    if (form.taxCode.trim() && !isValidTaxCode(form.taxCode.trim())) fe.taxCode = t('create.invalid.taxCode');
+    if (form.patronDay.trim() && !isValidPatronDay(form.patronDay.trim())) fe.patronDay = t('create.invalid.patronDay');
     setFieldErrors(fe);
     if (Object.keys(fe).length) return focusFirst(fe);
     const body: BodyOf<'createOrganization'> = { kind: CREATABLE_KINDS.find((k) => k === form.kind) ?? CREATABLE_KINDS[0], name: form.name.trim() };

@@ -10,6 +10,7 @@ import { CheckboxGroup, TextField } from '../../components/Field';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 import { Pager } from '../../components/Pager';
 import { useSession } from '../../api/session';
+import { isValidEmail } from '../../../platform/email-rules';
 
 const PAGE_SIZE = 50;
 
@@ -72,7 +73,7 @@ function AddMember({ orgId, onAdded }: { orgId: string; onAdded(msg: string): vo
     e.preventDefault();
     setError(null);
     const fe: Record<string, string> = {};
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) fe.email = email.trim() ? t('signin.invalidEmail') : t('signin.required.email');
+    if (!isValidEmail(email.trim())) fe.email = email.trim() ? t('signin.invalidEmail') : t('signin.required.email');
     if (!displayName.trim()) fe.displayName = t('create.required.name');
     if (password && password.length < 12) fe.password = t('reset.tooShort');
     if (roles.length === 0) fe.roles = t('members.rolesRequired');

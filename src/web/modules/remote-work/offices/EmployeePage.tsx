@@ -18,6 +18,7 @@ import { officeOptions } from './OfficesPage';
 import { WEEKDAYS, weekdayKey } from './weekdays';
 import { ABSENCE_KINDS, type AbsenceKind, type Employee } from './types';
 import type { MessageKey } from '../../../i18n/it';
+import { isValidEmail } from '../../../../platform/email-rules';
 
 const TAX_CODE = /^[A-Za-z0-9]{16}$/;
 
@@ -45,7 +46,7 @@ function EmployeeForm({ employee, onSaved }: { employee: Employee | null; onSave
     if (!TAX_CODE.test(taxCode.replace(/\s+/g, ''))) fe.taxCode = t('rwo.employee.taxCodeFormat');
     if (!firstName.trim()) fe.firstName = t('rwo.employee.required');
     if (!lastName.trim()) fe.lastName = t('rwo.employee.required');
-    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) fe.email = t('signin.invalidEmail');
+    if (email.trim() && !isValidEmail(email.trim())) fe.email = t('signin.invalidEmail');
     if (!officeId) fe.officeId = t('rwo.employee.officeRequired');
     setFieldErrors(fe);
     const first = (['taxCode', 'firstName', 'lastName', 'email', 'officeId'] as const).find((k) => fe[k]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinks, isValidIpaCode, isValidPatronDay, isValidTaxCode } from './validation.js';
+import { checkLinks, isValidIpaCode, isValidPatronDay, isValidTaxCode } from './organization-rules.js';
 import { searchNameOf } from './search-name.js';
 
 describe('searchNameOf', () => {
