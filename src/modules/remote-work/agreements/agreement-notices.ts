@@ -19,6 +19,7 @@ import { queueMail } from '../../../platform/mail/index.js';
 import { dateEn, dateIt, durationIt } from './agreement-document.js';
 import { lastDayInForce } from './agreement-rules.js';
 import * as repo from './agreements.repo.js';
+import { memberEmails } from '../../people/index.js';
 
 export type AgreementEvent =
   | 'requested'
@@ -144,8 +145,8 @@ export async function queueAgreementNotices(tx: Queryable, a: repo.AgreementRow,
   const link = `${opts.publicUrl}/lavoro-agile/accordi/${a.id}`;
   const manager = await repo.selectUserEmail(tx, a.officeManagerUserId);
   const hr = async () => {
-    const list = await repo.selectRoleEmails(tx, a.organizationId, ['hr_manager']);
-    return list.length ? list : repo.selectRoleEmails(tx, a.organizationId, ['body_admin']);
+    const list = await memberEmails(tx, a.organizationId, ['hr_manager']);
+    return list.length ? list : memberEmails(tx, a.organizationId, ['body_admin']);
   };
   const toEmployee = event !== 'safety_acknowledged';
   const staff = new Set<string>();

@@ -77,7 +77,7 @@ const EMPLOYEE_COLUMNS = `e.id, e.organization_id as "organizationId", e.office_
 
 const AGREEMENT_COLUMNS = `a.id, a.organization_id as "organizationId", a.employee_id as "employeeId",
   e.first_name || ' ' || e.last_name as "employeeName", e.tax_code as "employeeTaxCode", e.user_id as "employeeUserId",
-  coalesce(e.email, (select u.email from users u where u.id = e.user_id)) as "employeeEmail", e.disabled_worker as "disabledWorker", e.office_id as "officeId", o.name as "officeName", o.manager_user_id as "officeManagerUserId",
+  coalesce(e.email, (select p.email from people_account(e.user_id) p)) as "employeeEmail", e.disabled_worker as "disabledWorker", e.office_id as "officeId", o.name as "officeName", o.manager_user_id as "officeManagerUserId",
   a.status, a.starts_on as "startsOn", a.ends_on as "endsOn", a.max_remote_per_week as "maxRemotePerWeek",
   a.max_remote_per_month as "maxRemotePerMonth", a.allowed_weekdays as "allowedWeekdays", a.monthly_plan as "monthlyPlan",
   a.reachability, a.working_from as "workingFrom", a.working_to as "workingTo", a.disconnection_from as "disconnectionFrom",
@@ -301,30 +301,20 @@ export async function selectDueForClosing(db: Queryable, today: string, limit: n
 /** The e-mail of a platform account (RLS: a person of the caller's body, or platform scope). */
 export async function selectUserEmail(db: Queryable, userId: string | null): Promise<string | null> {
   if (!userId) return null;
-  const r = await db.query<{ email: string }>(`select email from users where id = $1 and not disabled`, [userId]);
+  const r = await db.query<{ email: string }>(`select email from people_account($1) where not disabled`, [userId]);
   return r.rows[0]?.email ?? null;
 }
 
 export async function selectUserDisplayName(db: Queryable, userId: string | null): Promise<string | null> {
   if (!userId) return null;
-  const r = await db.query<{ name: string }>(`select display_name as name from users where id = $1`, [userId]);
+  const r = await db.query<{ name: string }>(`select display_name as name from people_account($1)`, [userId]);
   return r.rows[0]?.name ?? null;
-}
-
-/** The e-mails of the body's people holding one of the roles (e.g. the HR managers). */
-export async function selectRoleEmails(db: Queryable, organizationId: string, roles: string[]): Promise<string[]> {
-  const r = await db.query<{ email: string }>(
-    `select distinct u.email from memberships m join users u on u.id = m.user_id
-      where m.organization_id = $1 and m.role = any($2::text[]) and not u.disabled order by u.email limit 20`,
-    [organizationId, roles],
-  );
-  return r.rows.map((x) => x.email);
 }
 
 // ---------------------------------------------------------------- demo
 
 export async function selectUserIdByEmail(db: Queryable, email: string): Promise<string | null> {
-  const r = await db.query<{ id: string }>(`select id from users where lower(email) = lower($1)`, [email]);
+  const r = await db.query<{ id: string }>(`select people_user_id_by_email($1) as id`, [email]);
   return r.rows[0]?.id ?? null;
 }
 

@@ -44,7 +44,7 @@ export async function selectOfficeName(tx: Queryable, organizationId: string, of
 /** Which of these users hold a role in the body (responsible people must). */
 export async function selectBodyMembers(tx: Queryable, organizationId: string, userIds: string[]): Promise<string[]> {
   const r = await tx.query<{ user_id: string }>(
-    `select distinct m.user_id from memberships m join users u on u.id = m.user_id where m.organization_id = $1 and m.user_id = any($2::uuid[]) and not u.disabled`,
+    `select distinct user_id from people_members($1) where user_id = any($2::uuid[]) and not disabled`,
     [organizationId, userIds],
   );
   return r.rows.map((x) => x.user_id);
@@ -318,7 +318,7 @@ export async function selectIndicatorsWithValues(tx: Queryable, organizationId: 
 export async function selectResponsibles(tx: Queryable, organizationId: string, objectiveIds: string[]): Promise<{ objectiveId: string; userId: string; name: string }[]> {
   const r = await tx.query<{ objectiveId: string; userId: string; name: string }>(
     `select r.objective_id as "objectiveId", r.user_id as "userId", coalesce(u.display_name, '') as name
-       from rw_objective_responsibles r left join users u on u.id = r.user_id
+       from rw_objective_responsibles r left join lateral people_account(r.user_id) u on true
       where r.organization_id = $1 and r.objective_id = any($2::uuid[]) order by u.display_name, r.user_id`,
     [organizationId, objectiveIds],
   );
@@ -351,7 +351,7 @@ export async function selectReports(tx: Queryable, organizationId: string, objec
             coalesce((select json_agg(json_build_object('indicatorId', v.indicator_id, 'value', v.value) order by i.position)
                         from rw_objective_report_values v join rw_objective_indicators i on i.id = v.indicator_id
                        where v.report_id = p.id), '[]') as values
-       from rw_objective_reports p left join users u on u.id = p.reported_by
+       from rw_objective_reports p left join lateral people_account(p.reported_by) u on true
       where p.organization_id = $1 and p.objective_id = $2 order by p.reported_on, p.created_at`,
     [organizationId, objectiveId],
   );

@@ -32,7 +32,7 @@ const OFFICE_COLUMNS = `o.id, o.organization_id as "organizationId", o.code, o.n
   o.created_at as "createdAt", o.updated_at as "updatedAt"`;
 
 // users are visible under RLS when they belong to the body (policy users_read)
-const OFFICE_FROM = `rw_offices o left join users u on u.id = o.manager_user_id`;
+const OFFICE_FROM = `rw_offices o left join lateral people_account(o.manager_user_id) u on true`;
 
 function toOffice(r: Record<string, unknown>): OfficeRow {
   return { ...(r as unknown as OfficeRow), createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) };
@@ -123,15 +123,15 @@ export async function selectManagedOfficeIds(db: Queryable, organizationId: stri
   return r.rows.map((x) => x.id);
 }
 
-/** Whether a user holds any role in the body (memberships, platform table). */
+/** Whether a user holds any role in the body (the people module's people_is_member). */
 export async function isBodyMember(db: Queryable, organizationId: string, userId: string): Promise<boolean> {
-  const r = await db.query(`select 1 from memberships where organization_id = $1 and user_id = $2 limit 1`, [organizationId, userId]);
-  return r.rows.length > 0;
+  const r = await db.query<{ member: boolean }>(`select people_is_member($1, $2) as member`, [organizationId, userId]);
+  return r.rows[0]?.member === true;
 }
 
 /** A platform account's id by e-mail (the demo seed, run as the owner). */
 export async function selectUserIdByEmail(db: Queryable, email: string): Promise<string | null> {
-  const r = await db.query<{ id: string }>(`select id from users where lower(email) = lower($1)`, [email]);
+  const r = await db.query<{ id: string }>(`select people_user_id_by_email($1) as id`, [email]);
   return r.rows[0]?.id ?? null;
 }
 
@@ -146,11 +146,11 @@ export interface PersonOption {
 export async function selectBodyPeople(db: Queryable, organizationId: string, q: string, limit: number): Promise<PersonOption[]> {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const r = await db.query<PersonOption>(
-    `select u.id as "userId", u.display_name as "displayName", u.email, array_agg(m.role order by m.role) as roles
-       from memberships m join users u on u.id = m.user_id
-      where m.organization_id = $1 and not u.disabled and ($2 = '%%' or u.display_name ilike $2 or u.email ilike $2)
-      group by u.id, u.display_name, u.email
-      order by u.display_name, u.email limit $3`,
+    `select p.user_id as "userId", p.display_name as "displayName", p.email, array_agg(p.role order by p.role) as roles
+       from people_members($1) p
+      where not p.disabled and ($2 = '%%' or p.display_name ilike $2 or p.email ilike $2)
+      group by p.user_id, p.display_name, p.email
+      order by p.display_name, p.email limit $3`,
     [organizationId, like, limit],
   );
   return r.rows;
@@ -340,10 +340,10 @@ export async function relinkUsers(db: Queryable, organizationId: string, ids: st
   const r = await db.query(
     `with m as (
        select e.id, coalesce(
-         (select u.id from users u join memberships ms on ms.user_id = u.id and ms.organization_id = e.organization_id
-           where e.email is not null and lower(u.email) = lower(e.email) limit 1),
-         (select u.id from users u join memberships ms on ms.user_id = u.id and ms.organization_id = e.organization_id
-           where u.tax_code = e.tax_code limit 1)) as user_id
+         (select p.user_id from people_members(e.organization_id) p
+           where e.email is not null and lower(p.email) = lower(e.email) limit 1),
+         (select p.user_id from people_members(e.organization_id) p
+           where p.tax_code = e.tax_code limit 1)) as user_id
          from rw_employees e
         where e.organization_id = $1 and ($2::uuid[] is null or e.id = any($2::uuid[])))
      update rw_employees e set user_id = m.user_id from m

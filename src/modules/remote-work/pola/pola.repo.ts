@@ -201,7 +201,7 @@ export async function selectOffices(tx: Queryable, organizationId: string): Prom
                         from rw_office_activities a where a.office_id = o.id and a.organization_id = o.organization_id), '[]') as activities,
             coalesce((select json_agg(json_build_object('weekday', c.weekday, 'skill', c.skill, 'minOnSite', c.min_on_site) order by c.skill, c.weekday)
                         from rw_coverage_rules c where c.office_id = o.id and c.organization_id = o.organization_id), '[]') as coverage
-       from rw_offices o left join users u on u.id = o.manager_user_id
+       from rw_offices o left join lateral people_account(o.manager_user_id) u on true
       where o.organization_id = $1
       order by o.name collate "C", o.code`,
     [organizationId],
@@ -298,8 +298,8 @@ export async function selectAgreementFlow(tx: Queryable, organizationId: string,
 /** The names of the body's people with a role (e.g. hr_manager), alphabetical. */
 export async function selectRoleHolders(tx: Queryable, organizationId: string, role: string): Promise<string[]> {
   const r = await tx.query<{ name: string }>(
-    `select u.display_name as name from memberships m join users u on u.id = m.user_id
-      where m.organization_id = $1 and m.role = $2 and not u.disabled order by u.display_name limit 50`,
+    `select display_name as name from people_members($1)
+      where role = $2 and not disabled order by display_name limit 50`,
     [organizationId, role],
   );
   return r.rows.map((x) => x.name);
