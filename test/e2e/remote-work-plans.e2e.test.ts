@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser, organizationId } from '../auth-helpers.js';
 import { PHONE, expectAccessible, h1, launchBrowser, newPage, signIn, startServer, type Server } from './harness.js';
-import { addDays, romeToday } from '../../src/modules/remote-work/plans/plan-dates.js';
+import { addDays } from '../../src/modules/remote-work/plans/plan-dates.js';
+import { clock } from '../../src/platform/clock.js';
 import { fullWeekFrom, futureMonth, insertAgreement, insertEmployee, insertOffice, plannedDays, weekdaysCoverage } from '../../src/modules/remote-work/plans/plans.test-support.js';
 
 let server: Server;
@@ -38,13 +39,13 @@ beforeAll(async () => {
     const [firstName, lastName] = full.split(' ');
     const id = await insertEmployee(server.db, lucca, { officeId: office, firstName, lastName, userId: i === 0 ? worker.id : null, email: i === 0 ? worker.email : null });
     sportello.push(id);
-    await insertAgreement(server.db, lucca, { employeeId: id, startsOn: addDays(romeToday(), -10), maxRemotePerWeek: 1 });
+    await insertAgreement(server.db, lucca, { employeeId: id, startsOn: addDays(clock.today(), -10), maxRemotePerWeek: 1 });
   }
   const narrow = await insertOffice(server.db, lucca, { code: 'STR', name: 'Ufficio Stretto', coverage: weekdaysCoverage(2) });
   for (const n of ['Dario', 'Elsa', 'Franco']) {
     const id = await insertEmployee(server.db, lucca, { officeId: narrow, firstName: n, lastName: 'Stretti' });
     stretto.push(id);
-    await insertAgreement(server.db, lucca, { employeeId: id, startsOn: addDays(romeToday(), -10), maxRemotePerWeek: 2 });
+    await insertAgreement(server.db, lucca, { employeeId: id, startsOn: addDays(clock.today(), -10), maxRemotePerWeek: 2 });
   }
 });
 

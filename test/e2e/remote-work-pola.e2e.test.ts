@@ -14,7 +14,8 @@ import { DESKTOP, PHONE, expectAccessible, h1, launchBrowser, newPage, signIn, s
 import { insertEmployee, insertOffice, weekdaysCoverage } from '../../src/modules/remote-work/plans/plans.test-support.js';
 import { insertAgreement } from '../../src/modules/remote-work/indicators/indicators.test-support.js';
 import { refreshIndicators } from '../../src/modules/remote-work/indicators/refresh-indicators.js';
-import { addDays, romeToday } from '../../src/modules/remote-work/agreements/agreement-rules.js';
+import { addDays } from '../../src/modules/remote-work/agreements/agreement-rules.js';
+import { clock } from '../../src/platform/clock.js';
 import { currentMonth } from '../../src/modules/remote-work/indicators/indicator-rules.js';
 import { docxText, pdfText } from '../../src/platform/documents/read-documents.test-support.js';
 
@@ -24,7 +25,7 @@ let hr: { email: string; password: string };
 let manager: { email: string; password: string };
 let anna: { email: string; password: string };
 let bruno: { email: string; password: string };
-const YEAR = Number(romeToday().slice(0, 4));
+const YEAR = Number(clock.today().slice(0, 4));
 const CUR = currentMonth();
 
 beforeAll(async () => {
@@ -207,8 +208,8 @@ describe('objectives', () => {
     await tick(page, /^Persona$/);
     await page.getByLabel('Cerca la persona (cognome o nome)').fill('Bianchi');
     await page.getByRole('combobox', { name: 'Persona' }).selectOption({ label: 'Bianchi Anna — Ufficio Tributi' });
-    const start = addDays(romeToday(), -30);
-    const end = addDays(romeToday(), 60);
+    const start = addDays(clock.today(), -30);
+    const end = addDays(clock.today(), 60);
     await page.getByLabel('Inizio').fill(start);
     await page.getByLabel('Fine').fill(end);
     const first = page.getByRole('group', { name: 'Indicatore 1' });

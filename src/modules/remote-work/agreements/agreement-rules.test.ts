@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  AGREEMENT_STATUSES,
-  RULE_CODES,
-  addDays,
-  agreementViolations,
-  closingAction,
-  daysBetween,
-  disconnectionMinutes,
-  inForceOn,
-  isIsoDate,
-  isoWeekday,
-  lastDayInForce,
-  monthsOfTerm,
-  nextStatus,
-  periodsOverlap,
-  renewalViolation,
-  requiredNoticeDays,
-  romeToday,
-  violationMessage,
-  weekKey,
-  weekdaysInMonth,
-  withdrawalDecision,
-  type AgreementAction,
-  type AgreementStatus,
-  type AgreementTerms,
-  type RuleViolation,
-} from './agreement-rules.js';
+import { AGREEMENT_STATUSES, RULE_CODES, addDays, agreementViolations, closingAction, daysBetween, disconnectionMinutes, inForceOn, isIsoDate, isoWeekday, lastDayInForce, monthsOfTerm, nextStatus, periodsOverlap, renewalViolation, requiredNoticeDays, violationMessage, weekKey, weekdaysInMonth, withdrawalDecision, type AgreementAction, type AgreementStatus, type AgreementTerms, type RuleViolation } from './agreement-rules.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
 
 const windows = (days: number[], w: [string, string][] = [['09:30', '12:30']]) => Object.fromEntries(days.map((d) => [String(d), w]));
 
@@ -78,10 +53,10 @@ describe('dates', () => {
   });
 
   it('takes today in Europe/Rome, across midnight in winter and summer time', () => {
-    expect(romeToday(Date.parse('2027-03-27T22:59:00Z'))).toBe('2027-03-27');
-    expect(romeToday(Date.parse('2027-03-27T23:00:00Z'))).toBe('2027-03-28');
-    expect(romeToday(Date.parse('2027-07-01T21:59:00Z'))).toBe('2027-07-01');
-    expect(romeToday(Date.parse('2027-07-01T22:00:00Z'))).toBe('2027-07-02');
+    expect(romeDate(Date.parse('2027-03-27T22:59:00Z'))).toBe('2027-03-27');
+    expect(romeDate(Date.parse('2027-03-27T23:00:00Z'))).toBe('2027-03-28');
+    expect(romeDate(Date.parse('2027-07-01T21:59:00Z'))).toBe('2027-07-01');
+    expect(romeDate(Date.parse('2027-07-01T22:00:00Z'))).toBe('2027-07-02');
   });
 });
 

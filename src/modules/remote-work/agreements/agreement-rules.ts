@@ -24,8 +24,7 @@
  *   approved agreement can be withdrawn (cancelled) before registration; renewal makes a new
  *   agreement from a registered fixed-term, withdrawing or expired one, starting after its last day.
  */
-import { clock } from '../../../platform/clock.js';
-import { addDays, daysBetween, isoWeekday, romeDate } from '../../../platform/calendar/rome.js';
+import { addDays, daysBetween, isoWeekday } from '../../../platform/calendar/rome.js';
 
 // ---------------------------------------------------------------- dates and times
 
@@ -59,10 +58,6 @@ export function weekKey(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
 }
 
-/** Today's date in Europe/Rome at an instant. */
-export function romeToday(now: number = clock.now()): string {
-  return romeDate(now);
-}
 
 export function isTime(s: unknown): s is string {
   return typeof s === 'string' && TIME_RE.test(s);

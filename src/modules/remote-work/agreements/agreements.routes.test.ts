@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers.js';
 import { createUser, login, organizationId } from '../../../../test/auth-helpers.js';
 import type { Role } from '../../../platform/auth/context.js';
-import { addDays, romeToday } from './agreement-rules.js';
+import { addDays } from './agreement-rules.js';
 import { insertEmployee, insertOffice, queuedMails, terms } from './agreements.test-support.js';
 import { closeEndedAgreements } from './close-ended-agreements.js';
 import { overlapOf } from './agreement-terms.js';
 import * as repo from './agreements.repo.js';
 import { docxText, pdfText, unzip } from '../../../platform/documents/read-documents.test-support.js';
+import { clock } from '../../../platform/clock.js';
 
 type Headers = Record<string, string>;
 let t: TestApp;
@@ -23,7 +24,7 @@ let officeB: string;
 const h: Record<string, Headers> = {};
 const users: Record<string, { id: string; email: string }> = {};
 const emp: Record<string, string> = {};
-const today = romeToday();
+const today = clock.today();
 const URL = '/api/v1/remote-work/agreements';
 
 async function person(key: string, org: string, roles: Role[], name: string) {

@@ -8,10 +8,11 @@ import { createTestApp, type TestApp } from '../../../../test/helpers.js';
 import { login, organizationId } from '../../../../test/auth-helpers.js';
 import { seedDemo } from '../../../app/prepare.js';
 import { DEMO_PASSWORD } from '../../people/index.js';
-import { addDays, agreementViolations, lastDayInForce, periodsOverlap, romeToday } from './agreement-rules.js';
+import { addDays, agreementViolations, lastDayInForce, periodsOverlap } from './agreement-rules.js';
 import { DEMO_EMPLOYEE_EMAIL, DEMO_HR_EMAIL } from '../offices/offices.seed-demo.js';
 import { seedAgreementsDemo } from './agreements.seed-demo.js';
 import * as repo from './agreements.repo.js';
+import { clock } from '../../../platform/clock.js';
 
 let t: TestApp;
 let lucca: string;
@@ -35,7 +36,7 @@ describe('demo agreements', () => {
     expect(registered / employees).toBeLessThan(0.65);
     expect(rows.filter((a) => a.status === 'requested').length).toBeGreaterThan(3);
     expect(rows.filter((a) => a.status === 'approved').length).toBeGreaterThan(0);
-    const today = romeToday();
+    const today = clock.today();
     expect(rows.filter((a) => a.status === 'registered' && a.endsOn && a.endsOn <= addDays(today, 60)).length).toBeGreaterThan(3);
     for (const a of rows.filter((x) => x.status === 'registered')) expect(lastDayInForce(a) === null || lastDayInForce(a)! >= today).toBe(true);
   });
@@ -58,7 +59,7 @@ describe('demo agreements', () => {
     const me = await login(t.app, DEMO_EMPLOYEE_EMAIL, DEMO_PASSWORD);
     const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/remote-work/agreements?mine=true', headers: me.headers })).json();
     expect(mine.total).toBe(1);
-    expect(mine.items[0]).toMatchObject({ status: 'registered', endsOn: addDays(romeToday(), 44) });
+    expect(mine.items[0]).toMatchObject({ status: 'registered', endsOn: addDays(clock.today(), 44) });
     expect(mine.items[0].actions).toContain('renew');
     const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/remote-work/agreements/${mine.items[0].id}/document.pdf`, headers: me.headers });
     expect(pdf.statusCode).toBe(200);

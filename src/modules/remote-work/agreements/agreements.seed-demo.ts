@@ -11,9 +11,11 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { auditBy } from '../../../platform/audit.js';
 import { findOrganizationByCode } from '../../organizations/index.js';
-import { addDays, romeToday, type Window } from './agreement-rules.js';
+import { addDays, type Window } from './agreement-rules.js';
 import { DEMO_BODY_CODE, DEMO_EMPLOYEE_EMAIL, DEMO_HR_EMAIL, findDemoEmployees } from '../offices/index.js';
 import * as repo from './agreements.repo.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
+import { clock } from '../../../platform/clock.js';
 
 const WINDOWS: Window[] = [
   ['09:30', '12:30'],
@@ -31,7 +33,7 @@ function hash(s: string): number {
 }
 
 export async function seedAgreementsDemo(db: Db, opts: { now?: number } = {}): Promise<number> {
-  const today = romeToday(opts.now);
+  const today = romeDate(opts.now ?? clock.now());
   return db.ownerTx(async (tx) => {
     const body = await findOrganizationByCode(tx, DEMO_BODY_CODE);
     if (!body) return 0;

@@ -4,7 +4,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
-import { addDays, romeToday } from './agreement-rules.js';
+import { addDays } from './agreement-rules.js';
+import { clock } from '../../../platform/clock.js';
 
 export async function insertOffice(db: Db, o: { organizationId: string; name: string; code?: string; managerUserId?: string | null }): Promise<string> {
   const id = randomUUID();
@@ -43,7 +44,7 @@ export async function insertEmployee(
 
 /** Valid terms starting `fromToday` days after today (Rome), fixed-term for `days` days or open-ended. */
 export function terms(fromToday = 7, days: number | null = 180, over: Record<string, unknown> = {}): Record<string, unknown> {
-  const startsOn = addDays(romeToday(), fromToday);
+  const startsOn = addDays(clock.today(), fromToday);
   return {
     startsOn,
     endsOn: days === null ? null : addDays(startsOn, days - 1),

@@ -5,16 +5,18 @@
  * mailed. Runs in platform scope, in batches; safe to run twice (a closed agreement is not due).
  */
 import type { Db } from '../../../platform/db/index.js';
-import { closingAction, romeToday } from './agreement-rules.js';
+import { closingAction } from './agreement-rules.js';
 import { auditChange } from './agreement-load.js';
 import { queueAgreementNotices } from './agreement-notices.js';
 import * as repo from './agreements.repo.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
+import { clock } from '../../../platform/clock.js';
 
 export const AGREEMENTS_CLOSING_JOB = 'remote-work.agreements-closing';
 const BATCH = 200;
 
 export async function closeEndedAgreements(db: Db, opts: { now?: number; publicUrl: string }): Promise<{ expired: number; withdrawn: number }> {
-  const today = romeToday(opts.now);
+  const today = romeDate(opts.now ?? clock.now());
   const counts = { expired: 0, withdrawn: 0 };
   for (;;) {
     const { seen, changed } = await db.tx({ platform: true }, async (tx) => {

@@ -5,10 +5,12 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { addDays, romeToday, type AgreementStatus } from './agreement-rules.js';
+import { addDays, type AgreementStatus } from './agreement-rules.js';
 import { scopeOf } from './agreement-access.js';
 import { viewOf } from './agreement-view.js';
 import * as repo from './agreements.repo.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface ListAgreementsQuery {
   status?: AgreementStatus[];
@@ -21,7 +23,7 @@ export interface ListAgreementsQuery {
 }
 
 export async function listAgreements(db: Db, auth: AuthContext, q: ListAgreementsQuery, opts: { now?: number } = {}) {
-  const today = romeToday(opts.now);
+  const today = romeDate(opts.now ?? clock.now());
   return db.tx(dbContext(auth), async (tx) => {
     const r = await repo.selectAgreements(
       tx,

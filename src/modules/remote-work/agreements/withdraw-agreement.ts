@@ -12,13 +12,15 @@
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { agreementErrors as E } from '../remote-work.errors.js';
-import { romeToday, withdrawalDecision, type WithdrawalCode } from './agreement-rules.js';
+import { withdrawalDecision, type WithdrawalCode } from './agreement-rules.js';
 import { isHr, isManagerOf, isOwn } from './agreement-access.js';
 import { assertTransition, auditChange, loadVisible } from './agreement-load.js';
 import { queueAgreementNotices } from './agreement-notices.js';
 import { viewOf } from './agreement-view.js';
 import type { UseCaseOptions } from './request-agreement.js';
 import * as repo from './agreements.repo.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface WithdrawAgreementInput {
   reason?: string | null;
@@ -38,7 +40,7 @@ export async function withdrawAgreement(db: Db, auth: AuthContext, id: string, i
   const reason = input.reason?.trim() ?? '';
   const justified = !!input.justified;
   if (justified && !reason) throw E.reasonRequired('Il recesso per giustificato motivo deve indicarne il motivo.', undefined, [{ field: 'body.reason', message: 'Indica il giustificato motivo.' }]);
-  const today = romeToday(opts.now);
+  const today = romeDate(opts.now ?? clock.now());
   return db.tx(dbContext(auth), async (tx) => {
     const before = await loadVisible(tx, auth, id, true);
     const own = isOwn(auth, before);

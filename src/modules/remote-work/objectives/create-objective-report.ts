@@ -7,13 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { auditBy } from '../../../platform/audit.js';
-import { romeToday } from '../agreements/index.js';
 import { actorOf, visibilityOf } from './objective-access.js';
 import { reportProblems, type ReportInput } from './objective-rules.js';
 import { throwProblems } from './objective-problems.js';
 import { objectiveDetail, type ObjectiveDetail } from './objective-view.js';
 import * as repo from './objectives.repo.js';
 import { objectiveErrors as E } from '../remote-work.errors.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
+import { clock } from '../../../platform/clock.js';
 
 export async function createObjectiveReport(
   db: Db,
@@ -22,7 +23,7 @@ export async function createObjectiveReport(
   input: ReportInput & { comment: string },
   meta: { ip?: string; now?: number } = {},
 ): Promise<ObjectiveDetail> {
-  const today = romeToday(meta.now);
+  const today = romeDate(meta.now ?? clock.now());
   return db.tx(dbContext(auth), async (tx) => {
     const actor = await actorOf(tx, auth);
     const o = await repo.selectObjective(tx, actor.organizationId, id, true);

@@ -6,10 +6,11 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
-import { romeToday } from '../agreements/index.js';
 import { actorOf, managesOfficeOf, visibilityOf } from './objective-access.js';
 import { objectiveProgress, type Scope } from './objective-rules.js';
 import * as repo from './objectives.repo.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface ListObjectivesQuery {
   scope?: Scope;
@@ -23,7 +24,7 @@ export interface ListObjectivesQuery {
 }
 
 export async function listObjectives(db: Db, auth: AuthContext, q: ListObjectivesQuery, opts: { now?: number } = {}) {
-  const today = romeToday(opts.now);
+  const today = romeDate(opts.now ?? clock.now());
   return db.tx(dbContext(auth), async (tx) => {
     const actor = await actorOf(tx, auth);
     const r = await repo.selectObjectives(

@@ -4,17 +4,17 @@
  * caller may do with it. Read inside the caller's transaction.
  */
 import type { Queryable } from '../../../platform/db/index.js';
-import { romeToday } from '../agreements/index.js';
 import { managesOfficeOf, visibilityOf, type ObjectiveActor } from './objective-access.js';
 import { objectiveProgress } from './objective-rules.js';
 import * as repo from './objectives.repo.js';
 import { objectiveErrors as E } from '../remote-work.errors.js';
 import { clock } from '../../../platform/clock.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
 
 export async function objectiveDetail(tx: Queryable, actor: ObjectiveActor, id: string, now: number = clock.now()) {
   const o = await repo.selectObjective(tx, actor.organizationId, id);
   if (!o || !(await repo.isVisible(tx, actor.organizationId, visibilityOf(actor), id))) throw E.notFound();
-  const today = romeToday(now);
+  const today = romeDate(now);
   const indicators = await repo.selectIndicators(tx, actor.organizationId, [id]);
   const responsibles = await repo.selectResponsibles(tx, actor.organizationId, [id]);
   const reports = await repo.selectReports(tx, actor.organizationId, id);

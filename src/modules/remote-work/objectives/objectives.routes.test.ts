@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers.js';
 import { createUser, login, organizationId } from '../../../../test/auth-helpers.js';
 import type { Role } from '../../../platform/auth/context.js';
-import { addDays, romeToday } from '../agreements/agreement-rules.js';
+import { addDays } from '../agreements/agreement-rules.js';
 import { insertEmployee, insertOffice } from '../plans/plans.test-support.js';
+import { clock } from '../../../platform/clock.js';
 
 let t: TestApp;
 const H: Record<string, Record<string, string>> = {};
 const U: Record<string, string> = {};
-const today = romeToday();
+const today = clock.today();
 let province: string;
 let officeA: string;
 let officeB: string;

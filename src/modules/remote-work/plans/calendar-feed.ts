@@ -11,11 +11,12 @@ import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { auditBy } from '../../../platform/audit.js';
 import { writeCalendar, type CalendarEvent } from '../../../platform/calendar/icalendar.js';
 import { bodyOf } from './plan-access.js';
-import { addDays, romeToday } from './plan-dates.js';
+import { addDays } from './plan-dates.js';
 import { employeeName } from './plan-input.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
 import { clock } from '../../../platform/clock.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
 
 export const FEED_PATH = '/api/v1/remote-work/calendar';
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
@@ -62,7 +63,7 @@ export async function renderFeed(db: Db, token: string, opts: { now?: number } =
   const owner = await db.tx({}, (tx) => repo.selectFeedOwner(tx, hashOf(token)));
   if (!owner) throw E.feedNotFound();
   const now = opts.now ?? clock.now();
-  const today = romeToday(now);
+  const today = romeDate(now);
   return db.tx({ organizationId: owner.organizationId }, async (tx) => {
     const e = await repo.selectEmployee(tx, owner.organizationId, owner.employeeId);
     if (!e || !e.active) throw E.feedNotFound();

@@ -17,12 +17,13 @@ import { auditBy } from '../../../platform/audit.js';
 import { enqueue } from '../../../platform/jobs/index.js';
 import { getPatronDay } from '../../organizations/index.js';
 import { bodyOf, plannableOffices } from './plan-access.js';
-import { planRangeProblem, romeToday } from './plan-dates.js';
+import { planRangeProblem } from './plan-dates.js';
 import { workingDays } from '../../../platform/calendar/working-days.js';
 import { executePlan, type Planner } from './run-plan.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
 import { clock } from '../../../platform/clock.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
 
 export const PLAN_JOB = 'remote-work.plan';
 /** People × working days planned inside the request; larger runs go to the background job. */
@@ -42,7 +43,7 @@ export interface PlanJobPayload {
 }
 
 export function checkRange(from: string, to: string, now: number): void {
-  const problem = planRangeProblem(from, to, romeToday(now));
+  const problem = planRangeProblem(from, to, romeDate(now));
   if (problem) throw E.invalidRange(problem);
 }
 

@@ -9,12 +9,12 @@ import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { auditBy } from '../../../platform/audit.js';
 import { bodyOf } from './plan-access.js';
-import { romeToday } from './plan-dates.js';
 import { applySwap, checkSwapDays, evaluateSwap, refusalReason } from './swap-evaluate.js';
 import { mailSwapOutcome } from './plan-mails.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
 import { clock } from '../../../platform/clock.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
 
 export interface CreateSwapInput {
   fromDay: string;
@@ -29,7 +29,7 @@ export async function createSwapRequest(
   opts: { ip?: string; now?: number; publicUrl: string },
 ): Promise<repo.SwapRow> {
   const organizationId = bodyOf(auth);
-  const today = romeToday(opts.now ?? clock.now());
+  const today = romeDate(opts.now ?? clock.now());
   return db.tx(dbContext(auth), async (tx) => {
     const employee = await repo.selectEmployeeByUser(tx, organizationId, auth.userId);
     if (!employee) throw E.notAnEmployee();

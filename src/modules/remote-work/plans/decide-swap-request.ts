@@ -8,12 +8,12 @@ import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { auditBy } from '../../../platform/audit.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { bodyOf, managesOffice } from './plan-access.js';
-import { romeToday } from './plan-dates.js';
 import { applySwap, checkSwapDays, evaluateSwap, refusalReason } from './swap-evaluate.js';
 import { mailSwapOutcome } from './plan-mails.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
 import { clock } from '../../../platform/clock.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
 
 export interface DecideSwapInput {
   decision: 'accepted' | 'refused';
@@ -28,7 +28,7 @@ export async function decideSwapRequest(
   opts: { ip?: string; now?: number; publicUrl: string },
 ): Promise<repo.SwapRow> {
   const organizationId = bodyOf(auth);
-  const today = romeToday(opts.now ?? clock.now());
+  const today = romeDate(opts.now ?? clock.now());
   return db.tx(dbContext(auth), async (tx) => {
     await repo.lockPlan(tx, organizationId);
     const before = await repo.selectSwap(tx, organizationId, id, true);

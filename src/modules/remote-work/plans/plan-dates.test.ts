@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, capsRange, eachDay, lastPlannableDay, monthEnd, planRangeProblem, romeToday, weekEnd, weekStart } from './plan-dates.js';
+import { addMonths, capsRange, eachDay, lastPlannableDay, monthEnd, planRangeProblem, weekEnd, weekStart } from './plan-dates.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
 
 describe('plan dates', () => {
   it('knows today in Rome, also around midnight UTC and across daylight saving', () => {
-    expect(romeToday(Date.parse('2027-03-27T23:30:00Z'))).toBe('2027-03-28'); // 00:30 CET
-    expect(romeToday(Date.parse('2027-07-01T21:59:00Z'))).toBe('2027-07-01'); // 23:59 CEST
-    expect(romeToday(Date.parse('2027-07-01T22:00:00Z'))).toBe('2027-07-02');
+    expect(romeDate(Date.parse('2027-03-27T23:30:00Z'))).toBe('2027-03-28'); // 00:30 CET
+    expect(romeDate(Date.parse('2027-07-01T21:59:00Z'))).toBe('2027-07-01'); // 23:59 CEST
+    expect(romeDate(Date.parse('2027-07-01T22:00:00Z'))).toBe('2027-07-02');
   });
 
   it('adds months clamping to the end of the month', () => {

@@ -2,8 +2,7 @@
  * Calendar arithmetic of the planner's area on 'YYYY-MM-DD' days (no local-time Date objects):
  * today in Rome, the 3-month limit of a plan, the weeks and months around a swap.
  */
-import { addDays, addMonths, isIsoDate, monthEnd, monthStart, romeDate, weekEnd, weekStart } from '../../../platform/calendar/rome.js';
-import { clock } from '../../../platform/clock.js';
+import { addDays, addMonths, isIsoDate, monthEnd, monthStart, weekEnd, weekStart } from '../../../platform/calendar/rome.js';
 
 /** The calendar's arithmetic, from the one calendar (platform/calendar/rome.ts). */
 export { addDays, addMonths, dateRange as eachDay, monthEnd, monthStart, weekEnd, weekStart } from '../../../platform/calendar/rome.js';
@@ -11,10 +10,6 @@ export { addDays, addMonths, dateRange as eachDay, monthEnd, monthStart, weekEnd
 /** The longest range a plan may cover: from `from` to the day before the same date 3 months later. */
 export const MAX_PLAN_MONTHS = 3;
 
-/** The calendar day in Europe/Rome at the instant `now` (ms). */
-export function romeToday(now: number = clock.now()): string {
-  return romeDate(now);
-}
 
 /** The last day a plan starting on `from` may cover. */
 export function lastPlannableDay(from: string): string {

@@ -13,13 +13,14 @@ import { AppError } from '../../../platform/http/errors.js';
 import { createPlanRun } from './create-plan-run.js';
 import { runQueuedPlan } from './plan-run-job.js';
 import { planRemoteWork } from '../planner/planner.js';
-import { addDays, romeToday } from './plan-dates.js';
+import { addDays } from './plan-dates.js';
 import { isoWeekday } from '../../../platform/calendar/rome.js';
 import { workingDays } from '../../../platform/calendar/working-days.js';
 import {
   deleteClosure, fullWeekFrom, futureMonth, insertAbsence, insertAgreement, insertClosure, insertEmployee, insertOffice, plannedDays, setPatronDay,
   weekdaysCoverage,
 } from './plans.test-support.js';
+import { clock } from '../../../platform/clock.js';
 
 let t: TestApp;
 let lucca: string;
@@ -55,10 +56,10 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) {
     urpPeople.push(await insertEmployee(t.db, lucca, { officeId: urp, lastName: `Urp${i}`, skills: i < 2 ? ['sportello'] : [], userId: i === 0 ? employeeUser.id : null, email: `urp${i}@test.agilepa.example` }));
   }
-  for (const id of urpPeople) await insertAgreement(t.db, lucca, { employeeId: id, startsOn: addDays(romeToday(), -10), maxRemotePerWeek: 2 });
+  for (const id of urpPeople) await insertAgreement(t.db, lucca, { employeeId: id, startsOn: addDays(clock.today(), -10), maxRemotePerWeek: 2 });
   for (let i = 0; i < 3; i++) tributiPeople.push(await insertEmployee(t.db, lucca, { officeId: tributi, lastName: `Trib${i}` }));
   for (let i = 0; i < 3; i++) strettoPeople.push(await insertEmployee(t.db, lucca, { officeId: stretto, lastName: `Str${i}`, firstName: 'Carla' }));
-  for (const id of strettoPeople) await insertAgreement(t.db, lucca, { employeeId: id, startsOn: addDays(romeToday(), -10), maxRemotePerWeek: 2 });
+  for (const id of strettoPeople) await insertAgreement(t.db, lucca, { employeeId: id, startsOn: addDays(clock.today(), -10), maxRemotePerWeek: 2 });
 });
 afterAll(async () => t?.close());
 
@@ -141,7 +142,7 @@ describe('plan runs', () => {
     const cases: [Record<string, unknown>, number, string][] = [
       [{ from: month.to, to: month.from }, 422, 'plan.invalid_range'],
       [{ from: month.from, to: addDays(month.from, 93) }, 422, 'plan.invalid_range'],
-      [{ from: addDays(romeToday(), -1), to: romeToday() }, 422, 'plan.invalid_range'],
+      [{ from: addDays(clock.today(), -1), to: clock.today() }, 422, 'plan.invalid_range'],
       [{ from: '2027-02-30', to: '2027-03-01' }, 400, 'request.invalid'],
       [{ from: month.from }, 400, 'request.invalid'],
       [{ from: month.from, to: month.to, extra: 1 }, 400, 'request.invalid'],
@@ -260,11 +261,11 @@ describe('what the planner reads', () => {
     const days = workingDays(month.from, month.to);
     const mid = days[Math.floor(days.length / 2)];
     await insertAgreement(t.db, lucca, { employeeId: late, startsOn: mid, maxRemotePerWeek: 5 });
-    await insertAgreement(t.db, lucca, { employeeId: withdrawn, startsOn: addDays(romeToday(), -30), status: 'withdrawn', withdrawalEffectiveOn: mid, maxRemotePerWeek: 5 });
-    await insertAgreement(t.db, lucca, { employeeId: requested, startsOn: addDays(romeToday(), -30), status: 'requested', maxRemotePerWeek: 5 });
-    await insertAgreement(t.db, lucca, { employeeId: absent, startsOn: addDays(romeToday(), -30), maxRemotePerWeek: 5 });
+    await insertAgreement(t.db, lucca, { employeeId: withdrawn, startsOn: addDays(clock.today(), -30), status: 'withdrawn', withdrawalEffectiveOn: mid, maxRemotePerWeek: 5 });
+    await insertAgreement(t.db, lucca, { employeeId: requested, startsOn: addDays(clock.today(), -30), status: 'requested', maxRemotePerWeek: 5 });
+    await insertAgreement(t.db, lucca, { employeeId: absent, startsOn: addDays(clock.today(), -30), maxRemotePerWeek: 5 });
     const planned = { [days[1]]: 'remote' as const, [days[3]]: 'remote' as const, [days[4]]: 'onsite' as const };
-    await insertAgreement(t.db, lucca, { employeeId: monthlyPlan, startsOn: addDays(romeToday(), -30), maxRemotePerWeek: null, monthlyPlan: planned });
+    await insertAgreement(t.db, lucca, { employeeId: monthlyPlan, startsOn: addDays(clock.today(), -30), maxRemotePerWeek: null, monthlyPlan: planned });
     for (const d of days.slice(0, 5)) await insertAbsence(t.db, lucca, absent, d);
     const closure = days[6];
     await insertClosure(t.db, lucca, closure, 'Disinfestazione');
@@ -346,7 +347,7 @@ describe('pins', () => {
     const holiday = await pin(hr, [{ employeeId: urpPeople[0], day: saturday, kind: 'remote' }]);
     expect(holiday.statusCode).toBe(422);
     expect(holiday.json().code).toBe('plan.not_working_day');
-    const past = await pin(hr, [{ employeeId: urpPeople[0], day: addDays(romeToday(), -1), kind: 'remote' }]);
+    const past = await pin(hr, [{ employeeId: urpPeople[0], day: addDays(clock.today(), -1), kind: 'remote' }]);
     expect(past.statusCode).toBe(422);
     expect(past.json().code).toBe('plan.past_day');
     // a batch with one bad pin writes none of them

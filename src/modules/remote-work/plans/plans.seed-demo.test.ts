@@ -12,7 +12,8 @@ import { buildPlannerInput } from './plan-input.js';
 import { storedPlan } from './swap-check.js';
 import { validatePlan } from '../planner/plan-validator.js';
 import { selectPlanRun, selectPlanRuns } from './plans.repo.js';
-import { addMonths, monthEnd, romeToday } from './plan-dates.js';
+import { addMonths, monthEnd } from './plan-dates.js';
+import { clock } from '../../../platform/clock.js';
 
 let t: TestApp;
 let lucca: string;
@@ -30,8 +31,8 @@ describe('the planner’s demo', () => {
     expect(runs.total).toBe(1);
     const run = await t.db.tx({ organizationId: lucca }, (tx) => selectPlanRun(tx, lucca, runs.items[0].id));
     expect(run?.status).toBe('done');
-    expect(run!.from).toBe(romeToday());
-    expect(run!.to).toBe(monthEnd(addMonths(`${romeToday().slice(0, 7)}-01`, 1)));
+    expect(run!.from).toBe(clock.today());
+    expect(run!.to).toBe(monthEnd(addMonths(`${clock.today().slice(0, 7)}-01`, 1)));
     expect(run!.employees).toBeGreaterThan(500);
     const { data } = await t.db.tx({ organizationId: lucca }, (tx) => loadPlanData(tx, { organizationId: lucca, from: run!.from, to: run!.to, officeIds: null }));
     expect(data.planDays.length).toBe(run!.employees! * run!.workingDays!);

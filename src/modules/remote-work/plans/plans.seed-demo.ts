@@ -6,9 +6,11 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import { findOrganizationByCode } from '../../organizations/index.js';
-import { addMonths, monthEnd, romeToday } from './plan-dates.js';
+import { addMonths, monthEnd } from './plan-dates.js';
 import { executePlan } from './run-plan.js';
 import * as repo from './plans.repo.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
+import { clock } from '../../../platform/clock.js';
 
 export const DEMO_PLAN_BODY_CODE = '046';
 
@@ -20,7 +22,7 @@ export async function seedPlansDemo(db: Db, opts: { now?: number } = {}): Promis
   if (already.total > 0) return null;
   const offices = await db.tx(ctx, (tx) => repo.selectOffices(tx, body.id, null));
   if (offices.length === 0) return null;
-  const from = romeToday(opts.now);
+  const from = romeDate(opts.now ?? clock.now());
   const to = monthEnd(addMonths(`${from.slice(0, 7)}-01`, 1));
   return executePlan(db, ctx, { organizationId: body.id, from, to, officeIds: null }, {
     actor: { userId: null, label: 'demo' },

@@ -11,10 +11,11 @@ import { createUser, login, organizationId } from '../../../../test/auth-helpers
 import type { AuthContext, Role } from '../../../platform/auth/context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { executePlan } from './run-plan.js';
-import { addDays, romeToday } from './plan-dates.js';
+import { addDays } from './plan-dates.js';
 import {
   fullWeekFrom, futureMonth, insertAgreement, insertEmployee, insertOffice, plannedDays, queuedMails, setEmployeeActive, weekdaysCoverage,
 } from './plans.test-support.js';
+import { clock } from '../../../platform/clock.js';
 
 let t: TestApp;
 let lucca: string;
@@ -47,7 +48,7 @@ beforeAll(async () => {
     staff.push(p);
     const id = await insertEmployee(t.db, lucca, { officeId: office, firstName: ['Anna', 'Bruno', 'Carla'][i], lastName: 'Sportello', userId: p.id, email: `staff${i}-${randomUUID().slice(0, 6)}@test.agilepa.example` });
     ids.push(id);
-    await insertAgreement(t.db, lucca, { employeeId: id, startsOn: addDays(romeToday(), -5), maxRemotePerWeek: 1 });
+    await insertAgreement(t.db, lucca, { employeeId: id, startsOn: addDays(clock.today(), -5), maxRemotePerWeek: 1 });
   }
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/remote-work/plans', headers: hr.headers, payload: { from: week1.from, to: week2.to } });
   expect(res.statusCode, res.body).toBe(201);
@@ -137,7 +138,7 @@ describe('swaps', () => {
       [staff[1], onsite, free[0], 422, 'plan.swap_invalid'],
       [staff[1], remoteDay(1), remoteDay(1), 422, 'plan.swap_invalid'],
       [staff[1], remoteDay(1), addDays(week2.from, 5), 422, 'plan.swap_invalid'],
-      [staff[1], remoteDay(1), addDays(romeToday(), -1), 422, 'plan.past_day'],
+      [staff[1], remoteDay(1), addDays(clock.today(), -1), 422, 'plan.past_day'],
       [stranger, remoteDay(1), free[0], 403, 'plan.not_an_employee'],
     ];
     for (const [who, from, to, status, code] of cases) {

@@ -5,8 +5,8 @@
  * future months in Rome's calendar.
  */
 import type { Db } from '../../../platform/db/index.js';
-import { addDays, addMonths, monthEnd, romeToday } from './plan-dates.js';
-import { isoWeekday } from '../../../platform/calendar/rome.js';
+import { addDays, addMonths, monthEnd } from './plan-dates.js';
+import { isoWeekday, romeDate } from '../../../platform/calendar/rome.js';
 import { workingDays } from '../../../platform/calendar/working-days.js';
 
 export interface TestCoverage {
@@ -132,7 +132,7 @@ export async function plannedDays(db: Db, employeeIds: string[]): Promise<{ empl
 
 /** The first and last day of the k-th month after the current one in Rome (k = 1: next month). */
 export function futureMonth(k = 1, now = Date.now()): { from: string; to: string } {
-  const from = addMonths(`${romeToday(now).slice(0, 7)}-01`, k);
+  const from = addMonths(`${romeDate(now).slice(0, 7)}-01`, k);
   return { from, to: monthEnd(from) };
 }
 

@@ -10,12 +10,13 @@ import { auditBy } from '../../../platform/audit.js';
 import type { PinConflict } from '../planner/index.js';
 import { getPatronDay } from '../../organizations/index.js';
 import { bodyOf, managesOffice } from './plan-access.js';
-import { lastPlannableDay, monthEnd, monthStart, romeToday } from './plan-dates.js';
+import { lastPlannableDay, monthEnd, monthStart } from './plan-dates.js';
 import { nonWorkingReason, shortItalianDate } from '../planner/index.js';
 import { executePlan, type Planner } from './run-plan.js';
 import { planErrors as E } from '../remote-work.errors.js';
 import * as repo from './plans.repo.js';
 import { clock } from '../../../platform/clock.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
 
 export interface PinChange {
   employeeId: string;
@@ -37,7 +38,7 @@ export async function setPins(
   opts: { ip?: string; now?: number; planner?: Planner } = {},
 ): Promise<SetPinsResult> {
   const organizationId = bodyOf(auth);
-  const today = romeToday(opts.now ?? clock.now());
+  const today = romeDate(opts.now ?? clock.now());
   const seen = new Set<string>();
   for (const p of input.pins) {
     const k = `${p.employeeId}|${p.day}`;

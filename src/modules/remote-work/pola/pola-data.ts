@@ -7,7 +7,7 @@
  * targets — and the development programme computed from them.
  */
 import type { Queryable } from '../../../platform/db/index.js';
-import { addDays, romeToday } from '../agreements/index.js';
+import { addDays } from '../agreements/index.js';
 import { currentMonth } from '../indicators/index.js';
 import { readBodyIndicators, type BodyIndicators } from '../indicators/index.js';
 import * as repo from './pola.repo.js';
@@ -15,6 +15,7 @@ import { declaredDigitalHealth, type DigitalHealth } from './pola-digital.js';
 import { baselines, planYears, programme, simplifiedForm, type ProgrammeIndicator, type SimplifiedForm } from './pola-indicators.js';
 import { termsSummary, type TermsSummary } from './pola-terms.js';
 import { clock } from '../../../platform/clock.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
 
 export const NOTE_SECTIONS = ['implementation', 'organisation', 'people', 'programme'] as const;
 export type NoteSection = (typeof NOTE_SECTIONS)[number];
@@ -55,7 +56,7 @@ export function defaultSettings(today: string): PolaSettings {
 }
 
 export async function loadPolaData(tx: Queryable, organizationId: string, now: number = clock.now()): Promise<PolaData> {
-  const today = romeToday(now);
+  const today = romeDate(now);
   const month = currentMonth(new Date(now));
   const saved = await repo.selectSettings(tx, organizationId);
   const settings: PolaSettings = saved ? { ...saved, notes: saved.notes as PolaSettings['notes'] } : defaultSettings(today);

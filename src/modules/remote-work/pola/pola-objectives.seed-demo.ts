@@ -20,7 +20,7 @@ import type { Db } from '../../../platform/db/index.js';
 import type { AuthContext } from '../../../platform/auth/context.js';
 import { DEMO_PEOPLE } from '../../people/index.js';
 import { findOrganizationByCode } from '../../organizations/index.js';
-import { addDays, romeToday } from '../agreements/index.js';
+import { addDays } from '../agreements/index.js';
 import { createObjective } from '../objectives/index.js';
 import { createObjectiveReport } from '../objectives/index.js';
 import { createTeam } from '../objectives/index.js';
@@ -35,6 +35,7 @@ import { updatePolaDeclarations } from './update-pola-declarations.js';
 import { updatePolaSettings } from './update-pola-settings.js';
 import { updatePolaTargets, type TargetInput } from './update-pola-targets.js';
 import { clock } from '../../../platform/clock.js';
+import { romeDate } from '../../../platform/calendar/rome.js';
 
 export const DEMO_POLA_FIRST_YEAR = 2027;
 
@@ -195,7 +196,7 @@ function demoHrAuth(userId: string, organizationId: string): AuthContext {
 export async function seedPolaObjectivesDemo(db: Db, opts: { now?: number } = {}): Promise<PolaObjectivesSeedResult> {
   const done: PolaObjectivesSeedResult = { settings: false, declarations: false, targets: 0, teams: 0, objectives: 0, reports: 0 };
   const now = opts.now ?? clock.now();
-  const today = romeToday(now);
+  const today = romeDate(now);
   const found = await db.ownerTx(async (tx) => {
     const body = await findOrganizationByCode(tx, DEMO_BODY_CODE);
     const hr = body ? await selectUserIdByEmail(tx, DEMO_HR_EMAIL) : null;

@@ -13,11 +13,11 @@ import { currentMonth } from '../indicators/indicator-rules.js';
 import { refreshIndicators } from '../indicators/refresh-indicators.js';
 import { insertAgreement, insertEmployee, insertOffice, insertPlanDays } from '../indicators/indicators.test-support.js';
 import { PART_HEADINGS } from './pola-document.js';
-import { romeToday } from '../agreements/agreement-rules.js';
+import { clock } from '../../../platform/clock.js';
 
 let t: TestApp;
 const CUR = currentMonth();
-const YEAR = Number(romeToday().slice(0, 4));
+const YEAR = Number(clock.today().slice(0, 4));
 const H: Record<string, Record<string, string>> = {};
 let province: string;
 let city: string;

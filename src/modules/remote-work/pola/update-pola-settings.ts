@@ -5,10 +5,10 @@
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { auditBy } from '../../../platform/audit.js';
-import { romeToday } from '../agreements/index.js';
 import { polaScope } from './pola-access.js';
 import { defaultSettings, type NoteSection, type PolaSettings } from './pola-data.js';
 import * as repo from './pola.repo.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface PolaSettingsInput {
   firstYear: number;
@@ -21,7 +21,7 @@ export async function updatePolaSettings(db: Db, auth: AuthContext, input: PolaS
   // empty notes are dropped, so "no note" has one form
   const notes = Object.fromEntries(Object.entries(input.notes).filter(([, v]) => typeof v === 'string' && v.trim().length > 0)) as PolaSettings['notes'];
   return db.tx(dbContext(auth), async (tx) => {
-    const before = (await repo.selectSettings(tx, organizationId)) ?? defaultSettings(romeToday());
+    const before = (await repo.selectSettings(tx, organizationId)) ?? defaultSettings(clock.today());
     await repo.upsertSettings(tx, organizationId, { firstYear: input.firstYear, simplifiedOverride: input.simplifiedOverride, notes }, auth.userId);
     const after = (await repo.selectSettings(tx, organizationId))!;
     await auditBy(tx, auth, {

@@ -7,12 +7,12 @@
 import type { Db } from '../../../platform/db/index.js';
 import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
 import { auditBy } from '../../../platform/audit.js';
-import { romeToday } from '../agreements/index.js';
 import { polaScope } from './pola-access.js';
 import { defaultSettings } from './pola-data.js';
 import { indicatorDef, planYears, targetValueProblem } from './pola-indicators.js';
 import * as repo from './pola.repo.js';
 import { polaErrors as E } from '../remote-work.errors.js';
+import { clock } from '../../../platform/clock.js';
 
 export interface TargetInput {
   indicator: string;
@@ -23,7 +23,7 @@ export interface TargetInput {
 export async function updatePolaTargets(db: Db, auth: AuthContext, input: { targets: TargetInput[] }, meta: { ip?: string } = {}): Promise<{ years: number[]; targets: repo.TargetRow[] }> {
   const organizationId = polaScope(auth);
   return db.tx(dbContext(auth), async (tx) => {
-    const settings = (await repo.selectSettings(tx, organizationId)) ?? defaultSettings(romeToday());
+    const settings = (await repo.selectSettings(tx, organizationId)) ?? defaultSettings(clock.today());
     const years = planYears(settings.firstYear);
     const seen = new Set<string>();
     input.targets.forEach((t, i) => {

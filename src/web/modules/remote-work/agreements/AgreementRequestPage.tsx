@@ -15,11 +15,12 @@ import { ApiError, call, http } from '../../../api/client';
 import { CheckboxGroup, SelectField, TextField } from '../../../components/Field';
 import { PageTitle } from '../../../components/Page';
 import { ProblemAlert } from '../../../components/Problem';
-import { addDays, agreementViolations, romeToday, type AgreementTerms, type RuleViolation } from '../../../../modules/remote-work/agreements/agreement-rules';
+import { addDays, agreementViolations, type AgreementTerms, type RuleViolation } from '../../../../modules/remote-work/agreements/agreement-rules';
 import { useAgreementFormat } from './format';
 import { TextAreaField } from './parts';
 import { PlanCalendar, type PlanKind } from './PlanCalendar';
 import type { Agreement } from './types';
+import { romeToday } from '../../../components/today';
 
 interface FormState {
   startsOn: string;

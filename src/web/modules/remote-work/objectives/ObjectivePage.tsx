@@ -16,10 +16,7 @@ import { Chart } from '../../../components/Chart';
 import { objectiveKeys, useObjective } from './api';
 import { ProgressBar, StatusBadge, useObjFormat } from './parts';
 import type { ObjectiveDetail } from './types';
-
-function romeToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+import { romeToday } from '../../../components/today';
 
 function parseValue(s: string): number | null {
   const v = s.trim().replace(',', '.');

@@ -1,12 +1,10 @@
 /** Calendar days 'YYYY-MM-DD' for the planner's pages: months, Rome's today, labels in the user's language. */
-import { addMonthsToMonth, monthEnd, romeDate } from '../../../../platform/calendar/rome.js';
+import { addMonthsToMonth, monthEnd } from '../../../../platform/calendar/rome.js';
 
 /** The day, weekday and month arithmetic come from the platform's one calendar (shared with the server). */
 export { isoWeekday, monthOf } from '../../../../platform/calendar/rome.js';
 
-export function romeToday(now = Date.now()): string {
-  return romeDate(now);
-}
+export { romeToday } from '../../../components/today';
 
 /** The first and last day of a month 'YYYY-MM'. */
 export function monthRange(month: string): { from: string; to: string } {
