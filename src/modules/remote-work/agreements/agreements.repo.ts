@@ -6,7 +6,7 @@
 import type { Queryable } from '../../../platform/db/index.js';
 import type { AgreementStatus, Window, WithdrawalParty } from './agreement-rules.js';
 
-export interface EmployeeRow {
+export interface AgreementEmployeeRow {
   id: string;
   organizationId: string;
   officeId: string;
@@ -108,8 +108,8 @@ function toAgreement(r: Record<string, unknown>): AgreementRow {
 
 // ---------------------------------------------------------------- employees
 
-export async function selectEmployee(db: Queryable, organizationId: string, id: string): Promise<EmployeeRow | null> {
-  const r = await db.query<EmployeeRow>(
+export async function selectEmployee(db: Queryable, organizationId: string, id: string): Promise<AgreementEmployeeRow | null> {
+  const r = await db.query<AgreementEmployeeRow>(
     `select ${EMPLOYEE_COLUMNS} from rw_employees e join rw_offices o on o.id = e.office_id where e.id = $1 and e.organization_id = $2`,
     [id, organizationId],
   );
@@ -117,8 +117,8 @@ export async function selectEmployee(db: Queryable, organizationId: string, id: 
 }
 
 /** The active employee record of a platform account in a body (the person asking for himself). */
-export async function selectEmployeeOfUser(db: Queryable, organizationId: string, userId: string): Promise<EmployeeRow | null> {
-  const r = await db.query<EmployeeRow>(
+export async function selectEmployeeOfUser(db: Queryable, organizationId: string, userId: string): Promise<AgreementEmployeeRow | null> {
+  const r = await db.query<AgreementEmployeeRow>(
     `select ${EMPLOYEE_COLUMNS} from rw_employees e join rw_offices o on o.id = e.office_id
       where e.user_id = $1 and e.organization_id = $2 and e.active order by e.created_at limit 1`,
     [userId, organizationId],

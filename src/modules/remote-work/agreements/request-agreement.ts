@@ -34,7 +34,7 @@ export async function requestAgreement(db: Db, auth: AuthContext, input: Request
   const terms = termsOf(input);
   assertTerms(terms);
   return db.tx(dbContext(auth), async (tx) => {
-    let employee: repo.EmployeeRow | null;
+    let employee: repo.AgreementEmployeeRow | null;
     if (input.employeeId) {
       employee = await repo.selectEmployee(tx, organizationId, input.employeeId);
       if (!employee || !employee.active) throw E.employeeNotFound(`Nessun dipendente in servizio con identificativo ${input.employeeId}.`);

@@ -353,7 +353,7 @@ export async function selectOrgDays(tx: Queryable, organizationId: string, month
   return r.rows;
 }
 
-export interface OfficeRow extends CountsRow {
+export interface OfficeCountsRow extends CountsRow {
   office_id: string;
   code: string;
   name: string;
@@ -361,8 +361,8 @@ export interface OfficeRow extends CountsRow {
 }
 
 /** The body's offices with their month's figures and headcount; `managedBy` keeps only the offices that user manages. */
-export async function selectOfficeMonths(tx: Queryable, organizationId: string, month: string, managedBy: string | null): Promise<OfficeRow[]> {
-  const r = await tx.query<OfficeRow>(
+export async function selectOfficeMonths(tx: Queryable, organizationId: string, month: string, managedBy: string | null): Promise<OfficeCountsRow[]> {
+  const r = await tx.query<OfficeCountsRow>(
     `select o.id as office_id, o.code, o.name, coalesce(h.headcount, 0) as headcount,
             coalesce(m.remote, 0) as remote, coalesce(m.onsite, 0) as onsite, coalesce(m.absent, 0) as absent,
             coalesce(m.with_agreement, 0) as with_agreement

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlannerInput, coverageOf, type PlanData } from './plan-input.js';
-import type { AgreementRow, EmployeeRow } from './plans.repo.js';
+import type { PlanAgreementRow, PlanEmployeeRow } from './plans.repo.js';
 
 const office = { id: 'o1', code: 'URP', name: 'URP', managerUserId: null };
-const emp = (id: string, over: Partial<EmployeeRow> = {}): EmployeeRow => ({
+const emp = (id: string, over: Partial<PlanEmployeeRow> = {}): PlanEmployeeRow => ({
   id, officeId: 'o1', firstName: 'Maria', lastName: id, email: null, userId: null, skills: [], preferredWeekdays: [], ...over,
 });
-const agreement = (employeeId: string, over: Partial<AgreementRow> = {}): AgreementRow => ({
+const agreement = (employeeId: string, over: Partial<PlanAgreementRow> = {}): PlanAgreementRow => ({
   id: `a-${employeeId}-${over.startsOn ?? ''}`, employeeId, startsOn: '2027-01-01', endsOn: null, withdrawalEffectiveOn: null,
   maxRemotePerWeek: 2, maxRemotePerMonth: null, allowedWeekdays: [1, 2, 3, 4, 5], monthlyPlan: null, ...over,
 });

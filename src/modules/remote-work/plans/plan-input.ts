@@ -13,17 +13,17 @@
 import type { CoverageRule, IsoWeekday, PlannerEmployee, PlannerInput, PlannerOffice } from '../planner/index.js';
 import type { CalendarOptions } from '../planner/index.js';
 import { workingDays } from '../../../platform/calendar/working-days.js';
-import type { AgreementRow, CoverageRow, EmployeeRow, OfficeRow, PlanDayRow } from './plans.repo.js';
+import type { PlanAgreementRow, CoverageRow, PlanEmployeeRow, PlanOfficeRow, PlanDayRow } from './plans.repo.js';
 
 export interface PlanData {
   from: string;
   to: string;
   patronDay: string | null;
   closures: { day: string; reason: string }[];
-  offices: OfficeRow[];
+  offices: PlanOfficeRow[];
   coverage: CoverageRow[];
-  employees: EmployeeRow[];
-  agreements: AgreementRow[];
+  employees: PlanEmployeeRow[];
+  agreements: PlanAgreementRow[];
   absences: { employeeId: string; day: string }[];
   /** Planned days in the range; the pinned ones become the planner's pins. */
   planDays: PlanDayRow[];
@@ -45,7 +45,7 @@ export interface BuiltInput {
   agreementOnsite: Map<string, Set<string>>;
 }
 
-export function employeeName(e: Pick<EmployeeRow, 'firstName' | 'lastName'>): string {
+export function employeeName(e: Pick<PlanEmployeeRow, 'firstName' | 'lastName'>): string {
   return `${e.firstName} ${e.lastName}`;
 }
 
@@ -67,7 +67,7 @@ export function coverageOf(rows: CoverageRow[]): CoverageRule[] {
   return [...byDay.values()].sort((a, b) => a.weekday - b.weekday);
 }
 
-function inForce(a: AgreementRow, day: string): boolean {
+function inForce(a: PlanAgreementRow, day: string): boolean {
   return a.startsOn <= day && (a.endsOn === null || day <= a.endsOn) && (a.withdrawalEffectiveOn === null || day <= a.withdrawalEffectiveOn);
 }
 
@@ -84,7 +84,7 @@ export function buildPlannerInput(data: PlanData): BuiltInput {
     coverageByOffice.set(r.officeId, list);
   }
   const offices: PlannerOffice[] = data.offices.map((o) => ({ id: o.id, name: o.name, coverage: coverageOf(coverageByOffice.get(o.id) ?? []) }));
-  const agreementsOf = new Map<string, AgreementRow[]>();
+  const agreementsOf = new Map<string, PlanAgreementRow[]>();
   for (const a of data.agreements) {
     const list = agreementsOf.get(a.employeeId) ?? [];
     list.push(a);

@@ -15,7 +15,7 @@ export const MY_CALENDAR_PATH = '/lavoro-agile/il-mio-calendario';
 export const PLAN_GRID_PATH = '/lavoro-agile/piano';
 
 /** The employee's address: the record's e-mail, else the linked account's. */
-export async function employeeEmail(tx: Queryable, organizationId: string, e: repo.EmployeeRow): Promise<string | null> {
+export async function employeeEmail(tx: Queryable, organizationId: string, e: repo.PlanEmployeeRow): Promise<string | null> {
   if (e.email) return e.email;
   if (!e.userId) return null;
   return (await loadMember(tx, organizationId, e.userId))?.email ?? null;
@@ -34,7 +34,7 @@ const STATUS_EN: Record<SwapStatus, string> = { accepted: 'accepted', pending: '
 
 export async function mailSwapOutcome(
   tx: Queryable,
-  m: { organizationId: string; employee: repo.EmployeeRow; officeId: string; officeName: string; fromDay: string; toDay: string; status: SwapStatus; reason: string | null; publicUrl: string; decidedByManager: boolean },
+  m: { organizationId: string; employee: repo.PlanEmployeeRow; officeId: string; officeName: string; fromDay: string; toDay: string; status: SwapStatus; reason: string | null; publicUrl: string; decidedByManager: boolean },
 ): Promise<void> {
   const who = employeeName(m.employee);
   const days = `${shortItalianDate(m.fromDay)} → ${shortItalianDate(m.toDay)}`;

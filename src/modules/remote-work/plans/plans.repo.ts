@@ -58,7 +58,7 @@ export async function updateSwapApproval(tx: Queryable, organizationId: string, 
 
 // ---------------------------------------------------------------- what the planner reads
 
-export interface OfficeRow {
+export interface PlanOfficeRow {
   id: string;
   code: string;
   name: string;
@@ -66,8 +66,8 @@ export interface OfficeRow {
 }
 
 /** The body's offices, or only the given ones, ordered by name. */
-export async function selectOffices(tx: Queryable, organizationId: string, officeIds: string[] | null): Promise<OfficeRow[]> {
-  const r = await tx.query<OfficeRow>(
+export async function selectOffices(tx: Queryable, organizationId: string, officeIds: string[] | null): Promise<PlanOfficeRow[]> {
+  const r = await tx.query<PlanOfficeRow>(
     `select id, code, name, manager_user_id as "managerUserId" from rw_offices
       where organization_id = $1 and ($2::uuid[] is null or id = any($2::uuid[])) order by name, code`,
     [organizationId, officeIds],
@@ -98,7 +98,7 @@ export async function selectCoverageRules(tx: Queryable, organizationId: string,
   return r.rows;
 }
 
-export interface EmployeeRow {
+export interface PlanEmployeeRow {
   id: string;
   officeId: string;
   firstName: string;
@@ -113,8 +113,8 @@ const EMPLOYEE_COLUMNS = `e.id, e.office_id as "officeId", e.first_name as "firs
   e.user_id as "userId", e.skills, e.preferred_weekdays as "preferredWeekdays"`;
 
 /** The active employees of the given offices, ordered by office, last and first name. */
-export async function selectActiveEmployees(tx: Queryable, organizationId: string, officeIds: string[]): Promise<EmployeeRow[]> {
-  const r = await tx.query<EmployeeRow>(
+export async function selectActiveEmployees(tx: Queryable, organizationId: string, officeIds: string[]): Promise<PlanEmployeeRow[]> {
+  const r = await tx.query<PlanEmployeeRow>(
     `select ${EMPLOYEE_COLUMNS} from rw_employees e
       where e.organization_id = $1 and e.active and e.office_id = any($2::uuid[])
       order by e.office_id, e.last_name, e.first_name, e.id`,
@@ -133,8 +133,8 @@ export async function countActiveEmployees(tx: Queryable, organizationId: string
 }
 
 /** An employee of the body (active or not). */
-export async function selectEmployee(tx: Queryable, organizationId: string, id: string): Promise<(EmployeeRow & { active: boolean }) | null> {
-  const r = await tx.query<EmployeeRow & { active: boolean }>(
+export async function selectEmployee(tx: Queryable, organizationId: string, id: string): Promise<(PlanEmployeeRow & { active: boolean }) | null> {
+  const r = await tx.query<PlanEmployeeRow & { active: boolean }>(
     `select ${EMPLOYEE_COLUMNS}, e.active from rw_employees e where e.organization_id = $1 and e.id = $2`,
     [organizationId, id],
   );
@@ -142,8 +142,8 @@ export async function selectEmployee(tx: Queryable, organizationId: string, id: 
 }
 
 /** The signed-in user's active employee record in the body. */
-export async function selectEmployeeByUser(tx: Queryable, organizationId: string, userId: string): Promise<EmployeeRow | null> {
-  const r = await tx.query<EmployeeRow>(
+export async function selectEmployeeByUser(tx: Queryable, organizationId: string, userId: string): Promise<PlanEmployeeRow | null> {
+  const r = await tx.query<PlanEmployeeRow>(
     `select ${EMPLOYEE_COLUMNS} from rw_employees e where e.organization_id = $1 and e.user_id = $2 and e.active
       order by e.created_at limit 1`,
     [organizationId, userId],
@@ -151,7 +151,7 @@ export async function selectEmployeeByUser(tx: Queryable, organizationId: string
   return r.rows[0] ?? null;
 }
 
-export interface AgreementRow {
+export interface PlanAgreementRow {
   id: string;
   employeeId: string;
   startsOn: string;
@@ -168,8 +168,8 @@ export interface AgreementRow {
  * The agreements of the given employees in force on some day of [from, to]: registered ones, and
  * withdrawn ones up to their last day in force (withdrawal_effective_on, inclusive).
  */
-export async function selectAgreementsInForce(tx: Queryable, organizationId: string, employeeIds: string[], from: string, to: string): Promise<AgreementRow[]> {
-  const r = await tx.query<AgreementRow>(
+export async function selectAgreementsInForce(tx: Queryable, organizationId: string, employeeIds: string[], from: string, to: string): Promise<PlanAgreementRow[]> {
+  const r = await tx.query<PlanAgreementRow>(
     `select id, employee_id as "employeeId", starts_on as "startsOn", ends_on as "endsOn",
             withdrawal_effective_on as "withdrawalEffectiveOn", max_remote_per_week as "maxRemotePerWeek",
             max_remote_per_month as "maxRemotePerMonth", allowed_weekdays as "allowedWeekdays", monthly_plan as "monthlyPlan"

@@ -16,7 +16,7 @@ import * as repo from './plans.repo.js';
 
 export interface SwapSubject {
   organizationId: string;
-  employee: repo.EmployeeRow;
+  employee: repo.PlanEmployeeRow;
   fromDay: string;
   toDay: string;
 }
