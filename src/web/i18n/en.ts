@@ -193,7 +193,7 @@ export const en: Record<MessageKey, string> = {
   'create.submit': 'Create the body',
   'create.done': 'Body created.',
   'create.required.name': 'Enter the body’s name.',
-  'create.invalid.patronDay': 'Use the MM-DD format, for example 06-24.',
+  'create.invalid.patronDay': 'Write a day that exists, as MM-DD (for example 06-24).',
   'create.invalid.taxCode': 'A body’s tax code has 11 digits, the last one a check digit: make sure you copied all of it.',
   'create.invalid.ipaCode': 'Use only letters, digits and underscore (2 to 20 characters).',
 

@@ -192,7 +192,7 @@ export const it = {
   'create.submit': 'Crea l’ente',
   'create.done': 'Ente creato.',
   'create.required.name': 'Scrivi il nome dell’ente.',
-  'create.invalid.patronDay': 'Usa il formato MM-GG, per esempio 06-24.',
+  'create.invalid.patronDay': 'Scrivi un giorno che esiste, nel formato MM-GG (per esempio 06-24).',
   'create.invalid.taxCode': 'Il codice fiscale di un ente ha 11 cifre e l’ultima è di controllo: verifica di averlo copiato per intero.',
   'create.invalid.ipaCode': 'Usa solo lettere, cifre e trattino basso (da 2 a 20 caratteri).',
 
