@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { backend, createTestDb } from '../../../../test/helpers.js';
 import { createUser, organizationId } from '../../../../test/auth-helpers.js';
 import type { Db } from '../../../platform/db/index.js';
@@ -190,5 +191,36 @@ describe('capacity under concurrency', () => {
 
   it('refuses a random id as unknown platform without writing', async () => {
     await expect(createBooking(db, bodies[0], { platformId: randomUUID(), title: 'x', kind: 'meeting', start: rome(workingDayAfter(5), '10:00'), end: rome(workingDayAfter(5), '11:00'), expectedConnections: 1, organiserName: 'x', organiserEmail: 'x@example.it' })).rejects.toMatchObject({ code: 'platform.not_found' });
+  });
+
+  it('locks the platform while a booking is being inserted without a deadlock: gate first, then rows', async () => {
+    if (!onPg) {
+      // one connection: the two transactions cannot interleave; the lock still answers
+      expect((await db.ownerTx((tx) => tx.query<{ ok: boolean }>('select conference_platform_lock($1) as ok', [platformId]))).rows[0].ok).toBe(true);
+      return;
+    }
+    const url = (db as Db & { url?: string }).url!;
+    const creator = new pg.Client({ connectionString: url });
+    const canceller = new pg.Client({ connectionString: url });
+    await Promise.all([creator.connect(), canceller.connect()]);
+    try {
+      // the creator holds what inserting a booking holds: a KEY SHARE lock on the platform's row
+      await creator.query('begin');
+      await creator.query('select 1 from conference_platforms where id = $1 for key share', [platformId]);
+      // the canceller has the gate; the creator's admission now waits for it
+      await canceller.query('begin');
+      await canceller.query('select pg_advisory_xact_lock(conference_platform_gate($1))', [platformId]);
+      const admission = Promise.allSettled([creator.query('select pg_advisory_xact_lock_shared(conference_platform_gate($1))', [platformId])]);
+      await new Promise((r) => setTimeout(r, 100));
+      // then the canceller locks the platform's row: it must not wait for the creator's KEY SHARE
+      const locked = await Promise.allSettled([canceller.query('select conference_platform_lock($1) as ok', [platformId])]);
+      await canceller.query(locked[0].status === 'fulfilled' ? 'commit' : 'rollback');
+      const admitted = await admission;
+      await creator.query(admitted[0].status === 'fulfilled' ? 'commit' : 'rollback');
+      const failure = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : null);
+      expect([failure(locked[0]), failure(admitted[0])]).toEqual([null, null]);
+    } finally {
+      await Promise.all([creator.end(), canceller.end()]);
+    }
   });
 });
