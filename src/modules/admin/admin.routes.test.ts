@@ -4,7 +4,7 @@ import { createUser, organizationId, tokenFor } from '../../../test/auth-helpers
 import { recordAudit } from '../../platform/audit.js';
 import { createMailer } from '../../platform/mail/index.js';
 import { enqueue } from '../../platform/jobs/index.js';
-import { exportAuditEntries } from './export-audit-entries.js';
+import { exportAuditEntries } from './audit/export-audit-entries.js';
 import type { AuthContext } from '../../platform/auth/context.js';
 
 let t: TestApp;

@@ -2,14 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/module.js';
-import { requireRole } from '../../platform/auth/context.js';
-import { pageOf } from '../../platform/http/pagination.js';
-import { auditExportQuery, auditItem, auditListQuery, auditVerification, auditVerifyQuery } from './admin.schemas.js';
+import type { AppDeps } from '../../../platform/module.js';
+import { requireRole } from '../../../platform/auth/context.js';
+import { pageOf } from '../../../platform/http/pagination.js';
+import { auditExportQuery, auditItem, auditListQuery, auditVerification, auditVerifyQuery } from '../admin.schemas.js';
 import { listAuditEntries } from './list-audit-entries.js';
 import { exportAuditEntries } from './export-audit-entries.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
-import { sendDownload } from '../../platform/http/download.js';
+import { sendDownload } from '../../../platform/http/download.js';
 
 export function auditEntriesRoutes(app: FastifyInstance, deps: AppDeps) {
   const typed = app.withTypeProvider<ZodTypeProvider>();

@@ -1,8 +1,8 @@
 /** Background jobs at a glance (platform administrators): counts per status, the latest of one status, the schedules. */
-import type { Db } from '../../platform/db/index.js';
-import { dbContext, type AuthContext } from '../../platform/auth/context.js';
-import { requirePlatformAdmin } from './audit-scope.js';
-import { jobCounts, latestJobs, listSchedules, type JobStatus } from '../../platform/jobs/index.js';
+import type { Db } from '../../../platform/db/index.js';
+import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
+import { requirePlatformAdmin } from '../audit-scope.js';
+import { jobCounts, latestJobs, listSchedules, type JobStatus } from '../../../platform/jobs/index.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 

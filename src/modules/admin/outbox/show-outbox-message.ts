@@ -1,9 +1,9 @@
 /** One message of the outbox, parsed: headers, text, HTML and the attachments' names. */
-import type { Config } from '../../platform/config.js';
-import type { AuthContext } from '../../platform/auth/context.js';
-import { requirePlatformAdmin } from './audit-scope.js';
-import { isOutboxId, outboxDir, readOutboxMessage } from '../../platform/mail/index.js';
-import { adminErrors } from './admin.errors.js';
+import type { Config } from '../../../platform/config.js';
+import type { AuthContext } from '../../../platform/auth/context.js';
+import { requirePlatformAdmin } from '../audit-scope.js';
+import { isOutboxId, outboxDir, readOutboxMessage } from '../../../platform/mail/index.js';
+import { adminErrors } from '../admin.errors.js';
 
 export function showOutboxMessage(config: Pick<Config, 'dataDir'>, auth: AuthContext, id: string) {
   requirePlatformAdmin(auth);

@@ -3,12 +3,12 @@
  * keyset batches (by seq, up to the last seq at the start), each in a short transaction, and
  * streamed out: memory stays flat however long the log is.
  */
-import type { Db } from '../../platform/db/index.js';
-import { dbContext, type AuthContext } from '../../platform/auth/context.js';
-import { auditBatch, lastAuditSeq, type AuditRecord } from '../../platform/audit.js';
+import type { Db } from '../../../platform/db/index.js';
+import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
+import { auditBatch, lastAuditSeq, type AuditRecord } from '../../../platform/audit.js';
 import { auditFilterFor, type AuditFilterInput } from './list-audit-entries.js';
-import { clock } from '../../platform/clock.js';
-import { csvFormat, csvHeader, csvRow, type CsvFormat } from '../../platform/csv.js';
+import { clock } from '../../../platform/clock.js';
+import { csvFormat, csvHeader, csvRow, type CsvFormat } from '../../../platform/csv.js';
 
 export const EXPORT_BATCH = 500;
 

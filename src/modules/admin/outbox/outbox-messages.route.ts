@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/module.js';
-import { requireRole } from '../../platform/auth/context.js';
-import { pageOf, pageQuery } from '../../platform/http/pagination.js';
-import { outboxMessage, outboxSummary } from './admin.schemas.js';
+import type { AppDeps } from '../../../platform/module.js';
+import { requireRole } from '../../../platform/auth/context.js';
+import { pageOf, pageQuery } from '../../../platform/http/pagination.js';
+import { outboxMessage, outboxSummary } from '../admin.schemas.js';
 import { listOutboxMessages } from './list-outbox-messages.js';
 import { showOutboxMessage } from './show-outbox-message.js';
 

@@ -1,10 +1,10 @@
 /** Browse a body's audit log, newest first (body administrators: their body; platform: any). */
-import type { Db } from '../../platform/db/index.js';
-import { dbContext, type AuthContext } from '../../platform/auth/context.js';
-import { listAuditPage, type AuditFilter, type AuditRecord } from '../../platform/audit.js';
-import { offsetOf } from '../../platform/http/pagination.js';
-import { adminErrors } from './admin.errors.js';
-import { auditChainFor } from './audit-scope.js';
+import type { Db } from '../../../platform/db/index.js';
+import { dbContext, type AuthContext } from '../../../platform/auth/context.js';
+import { listAuditPage, type AuditFilter, type AuditRecord } from '../../../platform/audit.js';
+import { offsetOf } from '../../../platform/http/pagination.js';
+import { adminErrors } from '../admin.errors.js';
+import { auditChainFor } from '../audit-scope.js';
 
 export interface AuditFilterInput {
   from?: Date;

@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/module.js';
-import { requireRole } from '../../platform/auth/context.js';
-import { jobStatus, jobsOverview } from './admin.schemas.js';
+import type { AppDeps } from '../../../platform/module.js';
+import { requireRole } from '../../../platform/auth/context.js';
+import { jobStatus, jobsOverview } from '../admin.schemas.js';
 import { summarizeJobs } from './summarize-jobs.js';
 
 export function jobsRoutes(app: FastifyInstance, deps: AppDeps) {
