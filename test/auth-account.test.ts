@@ -129,6 +129,23 @@ describe('changing one’s own password', () => {
     expect(await passwordChanges(p.id)).toEqual([{ organization_id: aglie, actor_user_id: p.id, actor_label: p.email }]);
   });
 
+  it('keeps the API tokens unless the person asks to sign out everywhere', async () => {
+    const p = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    const here = await login(t.app, p.email, p.password);
+    const bearer = { authorization: `Bearer ${await tokenFor(t.db, p.id)}` };
+    const put = (payload: Record<string, unknown>) => t.app.inject({ method: 'PUT', url: '/api/v1/auth/password', headers: json(here.headers), payload });
+    expect((await put({ currentPassword: p.password, newPassword: 'una-password-nuova-2026' })).statusCode).toBe(204);
+    expect((await session(bearer)).statusCode).toBe(200);
+    expect((await put({ currentPassword: 'una-password-nuova-2026', newPassword: 'un-altra-password-2026', signOutEverywhere: true })).statusCode).toBe(204);
+    expect((await session(bearer)).statusCode).toBe(401);
+    expect((await session(here.headers)).statusCode).toBe(200);
+    const last = await t.db.query<{ after: { signOutEverywhere: boolean; tokensEnded: number } }>(
+      `select after from audit_log where action = 'user.password_change' and entity_id = $1 order by seq desc limit 1`,
+      [p.id],
+    );
+    expect(last.rows[0].after).toEqual({ signOutEverywhere: true, tokensEnded: 1 });
+  });
+
   it('changes nothing when the audit entry cannot be written: password, sessions and log stay as they were', async () => {
     const p = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
     const here = await login(t.app, p.email, p.password);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers.js';
-import { createUser, login } from './auth-helpers.js';
+import { createUser, login, tokenFor } from './auth-helpers.js';
 import { outboxDir } from '../src/platform/mail/index.js';
 
 let t: TestApp;
@@ -53,9 +53,13 @@ describe('password reset', () => {
     expect(weak.statusCode).toBe(400);
     expect(weak.json().code).toBe('auth.weak_password');
 
+    const bearer = { authorization: `Bearer ${await tokenFor(t.db, u.id)}` };
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: bearer })).statusCode).toBe(200);
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'nuova-password-sicura' } });
     expect(ok.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: before.cookie } })).statusCode).toBe(401);
+    // the API tokens end too: whoever had the old password may have made one
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: bearer })).statusCode).toBe(401);
     const old = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: u.password } });
     expect(old.statusCode).toBe(401);
     await login(t.app, u.email, 'nuova-password-sicura');

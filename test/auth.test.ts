@@ -173,6 +173,36 @@ describe('personal API tokens', () => {
     expect(after.json().code).toBe('auth.invalid_token');
   });
 
+  it('expires in 90 days unless chosen, never after a year, shown at creation', async () => {
+    const u = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    const s = await login(t.app, u.email, u.password);
+    const create = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: json(s.headers), payload });
+    const days = (iso: string) => Math.round((Date.parse(iso) - Date.now()) / 86_400_000);
+    const plain = await create({ name: 'Predefinito' });
+    expect(plain.statusCode).toBe(201);
+    expect(days(plain.json().expiresAt)).toBe(90);
+    const year = await create({ name: 'Un anno', expiresInDays: 365 });
+    expect(days(year.json().expiresAt)).toBe(365);
+    for (const bad of [0, 366, 3650, 1.5]) {
+      const r = await create({ name: 'Troppo', expiresInDays: bad });
+      expect(r.statusCode, String(bad)).toBe(400);
+    }
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/auth/tokens', headers: s.headers });
+    expect(listed.json().items.map((x: { expiresAt: string | null }) => x.expiresAt !== null)).toEqual([true, true]);
+  });
+
+  it('re-checks the session in the database before creating a token, not the 5-second cache', async () => {
+    const u = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
+    const s = await login(t.app, u.email, u.password);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: s.headers })).statusCode).toBe(200);
+    // the session ends behind the cache's back (no authChanged): the cached context still answers
+    await t.db.ownerTx((tx) => tx.query('delete from sessions where user_id = $1', [u.id]));
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: json(s.headers), payload: { name: 'Dopo la fine' } });
+    expect(r.statusCode).toBe(401);
+    const stored = await t.db.ownerTx((tx) => tx.query('select 1 from api_tokens where user_id = $1', [u.id]));
+    expect(stored.rows).toHaveLength(0);
+  });
+
   it('cannot revoke another user’s token and honours X-Organization-Id only among memberships', async () => {
     const a = await createUser(t.db, { organizationId: aglie, roles: ['employee'] });
     const b = await createUser(t.db, { organizationId: lucca, roles: ['employee'] });

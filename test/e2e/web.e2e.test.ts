@@ -149,11 +149,15 @@ describe('directory, bodies, people, audit, tokens (body admin and platform admi
     await page.goto('/profilo/token');
     await h1(page, 'Token API personali');
     await page.getByLabel('Nome del token').fill('protocollo');
+    await page.getByLabel('Durata').selectOption('365');
     await page.getByRole('button', { name: 'Crea il token' }).click();
     const token = page.getByTestId('new-token');
     await token.waitFor();
     expect(((await token.textContent()) ?? '').length).toBeGreaterThan(20);
+    // the expiry is shown at creation and in the list (a year at most)
+    await page.getByText(/^Scade il \d{1,2} \p{L}+ \d{4}\.$/u).waitFor();
     await page.getByRole('rowheader', { name: 'protocollo' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'protocollo' }).textContent()).not.toContain('senza scadenza');
     await expectAccessible(page, 'tokens');
 
     await page.goto('/pagina-che-non-esiste');

@@ -92,8 +92,9 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (instance
         operationId: 'replaceOwnPassword',
         tags: TAGS,
         summary: 'Cambia la propria password (serve quella attuale)',
-        description: 'La nuova password deve avere almeno 12 caratteri; le altre sessioni aperte vengono chiuse, questa resta.',
-        body: z.strictObject({ currentPassword: passwordSchema, newPassword: passwordSchema }),
+        description:
+          'La nuova password deve avere almeno 12 caratteri; le altre sessioni aperte vengono chiuse, questa resta. Con signOutEverywhere finiscono anche tutti i token API della persona.',
+        body: z.strictObject({ currentPassword: passwordSchema, newPassword: passwordSchema, signOutEverywhere: z.boolean().optional().describe('true: revoca anche i token API') }),
         response: { 204: z.null() },
       },
     },

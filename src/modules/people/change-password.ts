@@ -1,7 +1,8 @@
 /**
  * A signed-in person changes his own password: the current one is checked (and a failure counts
  * towards the sign-in throttle), the new one must follow the policy, and every other session of
- * the person ends; the session in use stays open. The change and its audit entry (in the chain of
+ * the person ends; the session in use stays open. With `signOutEverywhere` the person's API tokens
+ * end too (the page asks). The change and its audit entry (in the chain of
  * the body the person is acting for) are one transaction.
  */
 import type { Db } from '../../platform/db/index.js';
@@ -12,7 +13,7 @@ import * as repo from './people.repo.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
 import { MAX_FAILURES_PER_ACCOUNT, THROTTLE_WINDOW_SECONDS } from './login.js';
 
-export async function changePassword(db: Db, auth: AuthContext, input: { currentPassword: string; newPassword: string }, ip: string | null): Promise<void> {
+export async function changePassword(db: Db, auth: AuthContext, input: { currentPassword: string; newPassword: string; signOutEverywhere?: boolean }, ip: string | null): Promise<void> {
   const user = await db.ownerTx((tx) => repo.findUserById(tx, auth.userId));
   if (!user || user.disabled) throw authErrors.invalidCredentials();
   if (!user.password_hash) throw authErrors.noLocalPassword();
@@ -31,6 +32,7 @@ export async function changePassword(db: Db, auth: AuthContext, input: { current
   await db.ownerTx(async (tx) => {
     await repo.setPasswordHash(tx, user.id, hash);
     await repo.deleteOtherSessions(tx, user.id, auth.via === 'session' ? (auth.sessionId ?? null) : null);
+    const tokensEnded = input.signOutEverywhere ? await repo.deleteUserApiTokens(tx, user.id) : 0;
     if (auth.organizationId) {
       await auditBy(tx, auth, {
         organizationId: auth.organizationId,
@@ -38,7 +40,7 @@ export async function changePassword(db: Db, auth: AuthContext, input: { current
         entityType: 'user',
         entityId: auth.userId,
         before: null,
-        after: null,
+        after: input.signOutEverywhere ? { signOutEverywhere: true, tokensEnded } : null,
         ip,
       });
     }

@@ -1,4 +1,4 @@
-/** Password reset, step 2: a live single-use token sets the new password and ends every session. */
+/** Password reset, step 2: a live single-use token sets the new password and ends every session and every API token. */
 import type { Db } from '../../platform/db/index.js';
 import { authErrors } from '../../platform/auth/auth.errors.js';
 import * as repo from './people.repo.js';
@@ -14,6 +14,7 @@ export async function confirmPasswordReset(db: Db, input: { token: string; passw
     await repo.setPasswordHash(tx, userId, hash);
     await repo.invalidateResets(tx, userId);
     await repo.deleteUserSessions(tx, userId);
+    await repo.deleteUserApiTokens(tx, userId);
     await repo.clearFailures(tx, (await repo.findUserById(tx, userId))!.email);
   });
 }

@@ -15,18 +15,28 @@ export interface CreatedApiToken {
   expiresAt: Date | null;
 }
 
+/** A token lasts 90 days unless its owner chooses otherwise, and never more than a year. */
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
+
 export async function createApiToken(
   db: Db,
-  input: { userId: string; name: string; expiresInDays?: number | null },
+  input: { userId: string; name: string; expiresInDays?: number },
+  /** The credential of the request asking (its session or token), re-checked in the database; none for the CLI. */
+  credential?: { sessionId?: string; tokenId?: string },
 ): Promise<CreatedApiToken> {
   const name = input.name.trim();
+  const days = input.expiresInDays ?? TOKEN_DEFAULT_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS)
+    throw errors.validation(`Un token dura da 1 a ${TOKEN_MAX_DAYS} giorni.`, undefined, [{ field: 'expiresInDays', message: `da 1 a ${TOKEN_MAX_DAYS} giorni` }]);
   if (!name || name.length > 100) throw errors.validation('Il nome del token deve avere da 1 a 100 caratteri.', undefined, [{ field: 'name', message: 'da 1 a 100 caratteri' }]);
   const token = newApiTokenSecret();
   const prefix = token.slice(0, 10);
   // Sign-in data, not a body's data: the owner connection (migrations/0003_auth.sql).
   const row = await db.ownerTx(async (tx) => {
     if (!(await repo.findUserById(tx, input.userId))) throw errors.notFound('Utente inesistente.');
-    return repo.insertApiToken(tx, { id: crypto.randomUUID(), userId: input.userId, name, hash: sha256(token), prefix, expiresInDays: input.expiresInDays ?? null });
+    if (credential && !(await repo.credentialAlive(tx, input.userId, credential))) throw errors.unauthenticated();
+    return repo.insertApiToken(tx, { id: crypto.randomUUID(), userId: input.userId, name, hash: sha256(token), prefix, expiresInDays: days });
   });
   return { id: row.id, name: row.name, token, prefix, createdAt: row.created_at, expiresAt: row.expires_at };
 }

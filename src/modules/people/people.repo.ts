@@ -191,6 +191,28 @@ export async function deleteApiToken(q: Queryable, userId: string, id: string): 
   return r.rowCount > 0;
 }
 
+/**
+ * Whether the credential a request came with is still alive in the database (not only in the
+ * 5-second auth cache): the person not disabled, and the session or API token not ended.
+ */
+export async function credentialAlive(q: Queryable, userId: string, c: { sessionId?: string; tokenId?: string }): Promise<boolean> {
+  const r = await q.query<{ alive: boolean }>(
+    `select exists (select 1 from users u where u.id = $1 and not u.disabled and (
+       exists (select 1 from sessions s where s.id = $2::text and s.user_id = u.id and s.expires_at > now())
+       or exists (select 1 from api_tokens t where t.id = $3::uuid and t.user_id = u.id and (t.expires_at is null or t.expires_at > now()))
+     )) as alive`,
+    [userId, c.sessionId ?? null, c.tokenId ?? null],
+  );
+  return r.rows[0]?.alive === true;
+}
+
+/** Every API token of a person (a password reset, or "sign out everywhere" on a password change). */
+export async function deleteUserApiTokens(q: Queryable, userId: string): Promise<number> {
+  const r = await q.query(`delete from api_tokens where user_id = $1`, [userId]);
+  authChanged();
+  return r.rowCount;
+}
+
 // ---------- password resets (owner connection) ----------
 
 export async function countRecentResets(q: Queryable, userId: string): Promise<number> {

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/module.js';
 import { requireAuth } from '../../platform/auth/context.js';
-import { createApiToken } from './create-api-token.js';
+import { createApiToken, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from './create-api-token.js';
 import { listApiTokens } from './list-api-tokens.js';
 import { revokeApiToken } from './revoke-api-token.js';
 
@@ -52,14 +52,14 @@ export const tokensRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (instan
         summary: 'Crea un token personale (mostrato una sola volta)',
         body: z.strictObject({
           name: z.string().trim().min(1).max(100),
-          expiresInDays: z.number().int().min(1).max(3650).meta({ format: 'int32' }).optional(),
+          expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS).meta({ format: 'int32' }).optional().describe(`Durata in giorni (predefinita ${TOKEN_DEFAULT_DAYS}, al massimo ${TOKEN_MAX_DAYS})`),
         }),
         response: { 201: tokenSchema.extend({ token: z.string().max(200).describe('Da usare come Authorization: Bearer …') }) },
       },
     },
     async (req, reply) => {
       const auth = requireAuth(req);
-      const t = await createApiToken(db, { userId: auth.userId, name: req.body.name, expiresInDays: req.body.expiresInDays ?? null });
+      const t = await createApiToken(db, { userId: auth.userId, name: req.body.name, expiresInDays: req.body.expiresInDays }, { sessionId: auth.sessionId, tokenId: auth.tokenId });
       return reply.code(201).send({ id: t.id, name: t.name, prefix: t.prefix, token: t.token, createdAt: iso(t.createdAt)!, lastUsedAt: null, expiresAt: iso(t.expiresAt) });
     },
   );

@@ -170,7 +170,7 @@ export interface paths {
         get?: never;
         /**
          * Cambia la propria password (serve quella attuale)
-         * @description La nuova password deve avere almeno 12 caratteri; le altre sessioni aperte vengono chiuse, questa resta.
+         * @description La nuova password deve avere almeno 12 caratteri; le altre sessioni aperte vengono chiuse, questa resta. Con signOutEverywhere finiscono anche tutti i token API della persona.
          */
         put: operations["replaceOwnPassword"];
         post?: never;
@@ -2407,6 +2407,8 @@ export interface operations {
                 "application/json": {
                     currentPassword: string;
                     newPassword: string;
+                    /** @description true: revoca anche i token API */
+                    signOutEverywhere?: boolean;
                 };
             };
         };
@@ -2553,7 +2555,10 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    /** Format: int32 */
+                    /**
+                     * Format: int32
+                     * @description Durata in giorni (predefinita 90, al massimo 365)
+                     */
                     expiresInDays?: number;
                 };
             };

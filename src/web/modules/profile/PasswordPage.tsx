@@ -14,7 +14,8 @@ export default function PasswordPage() {
   const [confirm, setConfirm] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<null | 'sessions' | 'everywhere'>(null);
+  const [everywhere, setEverywhere] = useState(false);
   const [busy, setBusy] = useState(false);
   const curRef = useRef<HTMLInputElement>(null);
   const newRef = useRef<NewPasswordFieldsHandle>(null);
@@ -22,7 +23,7 @@ export default function PasswordPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    setDone(false);
+    setDone(null);
     const pair = checkNewPassword(password, confirm, t);
     const fe: Record<string, string> = {};
     if (!current) fe.currentPassword = t('password.currentRequired');
@@ -33,8 +34,9 @@ export default function PasswordPage() {
     if (pair.password || pair.confirm) return newRef.current?.focusError(pair);
     setBusy(true);
     try {
-      await call(http.PUT('/api/v1/auth/password', { body: { currentPassword: current, newPassword: password } }));
-      setDone(true);
+      await call(http.PUT('/api/v1/auth/password', { body: { currentPassword: current, newPassword: password, signOutEverywhere: everywhere } }));
+      setDone(everywhere ? 'everywhere' : 'sessions');
+      setEverywhere(false);
       setCurrent('');
       setPassword('');
       setConfirm('');
@@ -55,7 +57,7 @@ export default function PasswordPage() {
     <div className="form-narrow">
       <PageTitle>{t('password.title')}</PageTitle>
       <p>{t('password.intro')}</p>
-      <SuccessNotice>{done ? t('password.done') : null}</SuccessNotice>
+      <SuccessNotice>{done === 'everywhere' ? t('password.doneEverywhere') : done ? t('password.done') : null}</SuccessNotice>
       <ProblemAlert error={error} />
       <form noValidate onSubmit={submit}>
         <TextField
@@ -77,6 +79,15 @@ export default function PasswordPage() {
           onConfirmChange={setConfirm}
           errors={{ password: fieldErrors.newPassword, confirm: fieldErrors.confirm }}
         />
+        <div className="form-check my-3">
+          <input type="checkbox" className="form-check-input" id="password-everywhere" checked={everywhere} onChange={(e) => setEverywhere(e.target.checked)} aria-describedby="password-everywhere-help" />
+          <label className="form-check-label" htmlFor="password-everywhere">
+            {t('password.everywhere')}
+          </label>
+          <div id="password-everywhere-help" className="form-text">
+            {t('password.everywhereHelp')}
+          </div>
+        </div>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t('form.saving') : t('password.submit')}
         </button>

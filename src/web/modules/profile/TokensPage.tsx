@@ -5,18 +5,22 @@ import { useI18n } from '../../i18n';
 import { ApiError, call, http } from '../../api/client';
 import type { ApiToken } from '../../api/types';
 import { EmptyState, Loading, PageTitle } from '../../components/Page';
-import { TextField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { ProblemAlert, SuccessNotice } from '../../components/Problem';
 
+/** How long a new token lasts: the server's default (90 days) first, a year at most. */
+const DURATIONS = [90, 30, 180, 365] as const;
+
 export default function TokensPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDate, formatDateTime } = useI18n();
   const qc = useQueryClient();
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => call(http.GET('/api/v1/auth/tokens')) });
   const list = tokens.data?.items ?? [];
   const [name, setName] = useState('');
+  const [days, setDays] = useState<(typeof DURATIONS)[number]>(90);
   const [nameError, setNameError] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
-  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [created, setCreated] = useState<{ name: string; token: string; expiresAt: string | null } | null>(null);
   const [copyState, setCopyState] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -33,8 +37,8 @@ export default function TokensPage() {
     }
     setNameError(undefined);
     try {
-      const r = await call(http.POST('/api/v1/auth/tokens', { body: { name: name.trim() } }));
-      setCreated({ name: name.trim(), token: r.token });
+      const r = await call(http.POST('/api/v1/auth/tokens', { body: { name: name.trim(), expiresInDays: days } }));
+      setCreated({ name: name.trim(), token: r.token, expiresAt: r.expiresAt });
       setCopyState(null);
       setName('');
       await qc.invalidateQueries({ queryKey: ['tokens'] });
@@ -82,6 +86,7 @@ export default function TokensPage() {
           <p className="token-value" aria-labelledby="new-token-label" data-testid="new-token">
             {created.token}
           </p>
+          {created.expiresAt && <p>{t('tokens.expiresOn', { date: formatDate(created.expiresAt) })}</p>}
           <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void copy()}>
             {t('tokens.copy')}
           </button>
@@ -92,6 +97,13 @@ export default function TokensPage() {
       )}
       <form noValidate onSubmit={create} className="form-narrow mb-4">
         <TextField ref={nameRef} label={t('tokens.name')} help={t('tokens.nameHelp')} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} error={nameError} />
+        <SelectField label={t('tokens.duration')} help={t('tokens.durationHelp')} value={days} onChange={(e) => setDays(DURATIONS.find((d) => String(d) === e.target.value) ?? 90)}>
+          {DURATIONS.map((d) => (
+            <option key={d} value={d}>
+              {t('tokens.days', { n: d })}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="btn btn-primary">
           {t('tokens.create')}
         </button>
@@ -108,6 +120,7 @@ export default function TokensPage() {
                 <th scope="col">{t('tokens.col.name')}</th>
                 <th scope="col">{t('tokens.col.created')}</th>
                 <th scope="col">{t('tokens.col.lastUsed')}</th>
+                <th scope="col">{t('tokens.col.expires')}</th>
                 <th scope="col">{t('tokens.col.actions')}</th>
               </tr>
             </thead>
@@ -117,6 +130,7 @@ export default function TokensPage() {
                   <th scope="row">{tok.name}</th>
                   <td>{formatDateTime(tok.createdAt)}</td>
                   <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('tokens.never')}</td>
+                  <td>{tok.expiresAt ? formatDate(tok.expiresAt) : t('tokens.noExpiry')}</td>
                   <td>
                     <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => void revoke(tok)}>
                       {t('tokens.revokeShort')}
