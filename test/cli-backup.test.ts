@@ -67,6 +67,8 @@ async function roundTrip(source: Db, target: Db, name: string): Promise<Sums> {
   const file = path.join(tmp, `${name}.jsonl.gz`);
   const summary = await backupDatabase(source, file);
   expect(Object.keys(summary.tables).sort()).toEqual(Object.keys(before).sort());
+  // every body's data: readable by its owner only
+  expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   await restoreDatabase(target, file);
   const after = await checksums(target);
   expect(after).toEqual(before);

@@ -111,7 +111,8 @@ export interface BackupSummary {
 export async function backupDatabase(db: Db, file: string): Promise<BackupSummary> {
   const tmp = `${file}.partial-${process.pid}`;
   const gzip = zlib.createGzip();
-  const out = fs.createWriteStream(tmp);
+  // a backup holds every body's data: readable by its owner only
+  const out = fs.createWriteStream(tmp, { mode: 0o600 });
   gzip.pipe(out);
   const write = async (line: string) => {
     if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');

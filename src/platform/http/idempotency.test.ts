@@ -13,6 +13,11 @@ beforeAll(async () => {
   db = await createTestDb();
   app = Fastify();
   app.decorateRequest('auth', null);
+  // a caller for the scope tests: x-test-user and x-test-org stand for a resolved session
+  app.addHook('onRequest', async (req) => {
+    const user = req.headers['x-test-user'];
+    if (typeof user === 'string') (req as unknown as { auth: unknown }).auth = { userId: user, organizationId: req.headers['x-test-org'] ?? null };
+  });
   registerProblemHandling(app);
   registerIdempotency(app, db);
   app.post('/api/v1/things', async (req, reply) => {
@@ -74,6 +79,19 @@ describe('Idempotency-Key', () => {
     expect(a.statusCode).toBe(500);
     expect(b.statusCode).toBe(500);
     expect(created - before).toBe(2);
+  });
+
+  it('scopes a key by person and body: the same key elsewhere is another request', async () => {
+    const before = created;
+    const as = (user: string, org: string) => app.inject({ method: 'POST', url: '/api/v1/things', payload: { n: 7 }, headers: { 'idempotency-key': 'key-scope-0001', 'x-test-user': user, 'x-test-org': org } });
+    const first = await as('anna', 'lucca');
+    expect((await as('anna', 'lucca')).headers['idempotency-replayed']).toBe('true');
+    const otherBody = await as('anna', 'aglie');
+    const otherPerson = await as('bruno', 'lucca');
+    expect(otherBody.headers['idempotency-replayed']).toBeUndefined();
+    expect(otherPerson.headers['idempotency-replayed']).toBeUndefined();
+    expect(new Set([first.json().id, otherBody.json().id, otherPerson.json().id]).size).toBe(3);
+    expect(created - before).toBe(3);
   });
 
   it('rejects a malformed key with a problem', async () => {

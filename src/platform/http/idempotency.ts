@@ -27,8 +27,9 @@ declare module 'fastify' {
   }
 }
 
+/** Whose key it is: the person in the body they act for (the same key in two bodies is two requests), or the address when anonymous. */
 function scopeOf(req: FastifyRequest): string {
-  return req.auth ? `u:${req.auth.userId}` : `ip:${req.ip}`;
+  return req.auth ? `u:${req.auth.userId}:o:${req.auth.organizationId ?? '-'}` : `ip:${req.ip}`;
 }
 
 function hashOf(req: FastifyRequest): string {
