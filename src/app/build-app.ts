@@ -14,7 +14,7 @@ import { registerCallerLimit, registerRateLimit } from '../platform/http/rate-li
 import { initSecretBox } from '../platform/secret-box.js';
 import type { AppDeps } from '../platform/module.js';
 import { errors } from '../platform/http/errors.js';
-import { registerProblemHandling, sendProblem, toAppError } from '../platform/http/problem.js';
+import { registerProblemHandling, sendClientErrorProblem, sendProblem, toAppError } from '../platform/http/problem.js';
 import { completeOpenApi, SECURITY_SCHEMES } from '../platform/http/openapi.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
 import { registerAuth, SESSION_COOKIE } from '../platform/auth/plugin.js';
@@ -40,6 +40,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (err, _req, reply) => {
       sendProblem(reply, toAppError(err));
     },
+    // ...and so are those Node's HTTP parser refuses before Fastify (431 headers too large, 400)
+    clientErrorHandler: sendClientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);

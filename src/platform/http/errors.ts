@@ -103,6 +103,16 @@ export const errors = {
     title: 'Token CSRF mancante o non valido: ricarica la pagina',
     titleEn: 'Missing or invalid CSRF token',
   }),
+  headersTooLarge: defineError('request.headers_too_large', {
+    status: 431,
+    title: 'Intestazioni della richiesta troppo grandi',
+    titleEn: 'Request header fields too large',
+  }),
+  malformedRequest: defineError('request.malformed', {
+    status: 400,
+    title: 'Richiesta HTTP non valida',
+    titleEn: 'Malformed HTTP request',
+  }),
   rateLimited: defineError('request.rate_limited', {
     status: 429,
     title: 'Troppe richieste: riprova tra poco',

@@ -46,3 +46,33 @@ describe('problem mapping', () => {
     expect(plain.headers['retry-after']).toBeUndefined();
   });
 });
+
+describe('requests refused by the HTTP parser', () => {
+  it('answers 431 and 400 as problem+json, before Fastify routes them', async () => {
+    const net = await import('node:net');
+    const { sendClientErrorProblem } = await import('./problem.js');
+    const server = Fastify({ clientErrorHandler: sendClientErrorProblem });
+    server.get('/', async () => ({ ok: true }));
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const port = (server.server.address() as { port: number }).port;
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+        let out = '';
+        socket.on('data', (d) => (out += d));
+        socket.on('end', () => resolve(out));
+        socket.on('error', reject);
+      });
+    try {
+      const big = await raw(`GET / HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(big).toMatch(/^HTTP\/1\.1 431 /);
+      expect(big).toContain('content-type: application/problem+json');
+      expect(JSON.parse(big.slice(big.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 431, code: 'request.headers_too_large', title: 'Intestazioni della richiesta troppo grandi' });
+      const broken = await raw('NOT A REQUEST\r\n\r\n');
+      expect(broken).toMatch(/^HTTP\/1\.1 400 /);
+      expect(JSON.parse(broken.slice(broken.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, code: 'request.malformed' });
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@
  * The one place where errors become application/problem+json (RFC 9457).
  * Every response of status >= 400 that the API sends goes through here.
  */
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errors, withExtra, type FieldError } from './errors.js';
@@ -39,6 +40,24 @@ export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
     .header('content-type', 'application/problem+json; charset=utf-8')
     .header('cache-control', 'no-store')
     .send(problemOf(err, reply.request.url.split('?')[0]));
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers above 16 KiB, a broken
+ * request line) still get a problem document: the server's `clientErrorHandler`.
+ */
+export function sendClientErrorProblem(err: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const e = err.code === 'HPE_HEADER_OVERFLOW' ? errors.headersTooLarge() : errors.malformedRequest();
+  const body = JSON.stringify(problemOf(e));
+  const reason = e.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${e.status} ${reason}\r\ncontent-type: application/problem+json; charset=utf-8\r\ncache-control: no-store\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 const PG_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003']);
