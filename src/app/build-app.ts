@@ -20,6 +20,7 @@ import { registerIdempotency } from '../platform/http/idempotency.js';
 import { registerAuth, SESSION_COOKIE } from '../platform/auth/plugin.js';
 import { modules } from './registry.js';
 import { clock } from '../platform/clock.js';
+import { textProblems } from '../platform/text-rules.js';
 
 z.config(z.locales.it());
 
@@ -89,6 +90,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       components: { securitySchemes: structuredClone(SECURITY_SCHEMES) },
     },
     transform: jsonSchemaTransform,
+  });
+
+  // what people type: no control characters or bidi overrides anywhere, no line break in one-line fields
+  app.addHook('preValidation', async (req) => {
+    const found = [...textProblems(req.body, 'body'), ...textProblems(req.query, 'query'), ...textProblems(req.params, 'params')];
+    if (found.length) throw errors.validation(found.map((e) => `${e.field}: ${e.message}`).join('; '), undefined, found.slice(0, 50));
   });
 
   registerIdempotency(app, db);

@@ -107,3 +107,19 @@ describe('POST and PATCH /api/v1/organizations', () => {
     expect(field.json().code).toBe('organization.field_not_allowed');
   });
 });
+
+describe('text people type', () => {
+  it('refuses a line break in a body’s name and a bidi override anywhere, naming the field', async () => {
+    const post = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: { ...adminAuth, 'content-type': 'application/json' }, payload });
+    const broken = await post({ kind: 'association', name: 'Associazione\r\nBcc: tutti@ente.it' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.headers['content-type']).toContain('application/problem+json');
+    expect(broken.json().errors).toEqual([{ field: 'body.name', message: 'deve stare su una riga' }]);
+    const reversed = await t.app.inject({ method: 'GET', url: `/api/v1/organizations?q=${encodeURIComponent('agli\u202e')}`, headers: employeeAuth });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().errors[0].field).toBe('query.q');
+    expect((await post({ kind: 'association', name: 'Associazione su una riga' })).statusCode).toBe(201);
+  });
+});
+
