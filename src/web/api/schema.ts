@@ -6036,9 +6036,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Primo giorno da pianificare (da oggi in poi) */
+                    /**
+                     * Format: date
+                     * @description Primo giorno da pianificare (da oggi in poi)
+                     */
                     from: string;
-                    /** @description Ultimo giorno (al massimo 3 mesi dopo l’inizio) */
+                    /**
+                     * Format: date
+                     * @description Ultimo giorno (al massimo 3 mesi dopo l’inizio)
+                     */
                     to: string;
                     /** @description Uffici da pianificare; senza: tutti quelli che puoi pianificare */
                     officeIds?: string[];
@@ -6735,7 +6741,10 @@ export interface operations {
                     pins: {
                         /** Format: uuid */
                         employeeId: string;
-                        /** @description Giorno (AAAA-MM-GG) */
+                        /**
+                         * Format: date
+                         * @description Giorno (AAAA-MM-GG)
+                         */
                         day: string;
                         /** @description null libera il giorno */
                         kind: ("remote" | "onsite") | null;
@@ -7102,9 +7111,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Il tuo giorno di lavoro agile che lasci (torni in sede) */
+                    /**
+                     * Format: date
+                     * @description Il tuo giorno di lavoro agile che lasci (torni in sede)
+                     */
                     fromDay: string;
-                    /** @description Il giorno che chiedi in lavoro agile */
+                    /**
+                     * Format: date
+                     * @description Il giorno che chiedi in lavoro agile
+                     */
                     toDay: string;
                     note?: string;
                 };

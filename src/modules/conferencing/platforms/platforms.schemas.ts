@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { videoSettingsFields } from '../video/index.js';
 import { PLATFORM_ACCESS } from './platforms.repo.js';
 import { instant } from '../conferencing.schemas.js';
+import { isoDay } from '../../../platform/http/dates.js';
 
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/, { error: 'ora nel formato HH:MM' });
 export const openingHours = z
@@ -88,7 +89,7 @@ export const archivedPlatform = z.object({
   cancelledBookings: z.number().int().min(0).max(1000000).describe('Prenotazioni future annullate'),
 });
 
-const day = z.iso.date({ error: 'data nel formato AAAA-MM-GG' });
+const day = isoDay();
 export const usageQuery = z.object({
   from: day.describe('Primo giorno del periodo (ora italiana), incluso'),
   to: day.describe('Ultimo giorno del periodo, incluso (al massimo 366 giorni)'),

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, MAX_PLAN_DAYS, MAX_WINDOWS_PER_DAY } from './agreement-rules.js';
 import { AGREEMENT_ACTIONS, TIMELINE_EVENTS } from './agreement-view.js';
+import { isoDay } from '../../../platform/http/dates.js';
 
 export const agreementIdParams = z.object({ id: z.uuid({ error: 'identificativo non valido (UUID atteso)' }).describe('Identificativo dell’accordo') });
 
-const day = z.iso.date({ error: 'data nel formato AAAA-MM-GG' });
+const day = isoDay();
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: 'ora nel formato HH:MM' });
 const text = (what: string) => z.string().max(2000, { error: `${what}: al massimo 2000 caratteri` });
 const windowPair = z.array(hhmm).length(2, { error: 'una fascia è [inizio, fine]' }).transform((w) => [w[0], w[1]] as [string, string]);

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { pageQuery } from '../../../platform/http/pagination.js';
 import { DIRECTIONS, MAX_ABS_VALUE, MAX_INDICATORS, MAX_RESPONSIBLES, SCOPES, VALUE_TYPES } from './objective-rules.js';
+import { isoDay } from '../../../platform/http/dates.js';
 
-const day = z.iso.date({ error: 'data nel formato AAAA-MM-GG' });
+const day = isoDay();
 const uuid = z.uuid({ error: 'identificativo non valido (UUID atteso)' });
 const value = z.number().min(-MAX_ABS_VALUE).max(MAX_ABS_VALUE);
 const percent = z.number().min(0).max(100);

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { pageQuery } from '../../../platform/http/pagination.js';
 import { ABSENCE_KINDS } from './offices.repo.js';
 import { IMPORT_COLUMNS } from './employee-csv.js';
+import { isoDay } from '../../../platform/http/dates.js';
 
 export const idParams = z.object({ id: z.uuid({ error: 'identificativo non valido (UUID atteso)' }).describe('Identificativo') });
-export const dayParams = z.object({ day: z.iso.date({ error: 'giorno nel formato AAAA-MM-GG' }).describe('Giorno (AAAA-MM-GG)') });
+export const dayParams = z.object({ day: isoDay('giorno nel formato AAAA-MM-GG').describe('Giorno (AAAA-MM-GG)') });
 
-const isoDay = z.iso.date({ error: 'giorno nel formato AAAA-MM-GG' });
+const day = isoDay('giorno nel formato AAAA-MM-GG');
 const officeCode = z
   .string()
   .trim()
@@ -177,18 +178,18 @@ export const importReport = z.object({
 
 export const absenceKind = z.enum(ABSENCE_KINDS).describe('leave ferie/permesso, sick malattia, training formazione, other altro');
 export const absencesQuery = z.object({
-  from: isoDay,
-  to: isoDay,
+  from: day,
+  to: day,
   employeeId: z.uuid().optional(),
   officeId: z.uuid().optional(),
 });
 export const absence = z.object({ employeeId: z.uuid(), day: z.string(), kind: absenceKind });
 export const absenceList = z.object({ items: z.array(absence), truncated: z.boolean() });
-export const setAbsencesBody = z.strictObject({ from: isoDay, to: isoDay, kind: absenceKind.default('leave') });
-export const absenceRangeQuery = z.object({ from: isoDay, to: isoDay });
+export const setAbsencesBody = z.strictObject({ from: day, to: day, kind: absenceKind.default('leave') });
+export const absenceRangeQuery = z.object({ from: day, to: day });
 export const absenceResult = z.object({ employeeId: z.uuid(), from: z.string(), to: z.string(), days: z.number().int().min(0).max(366) });
 
-export const closuresQuery = z.object({ from: isoDay, to: isoDay });
+export const closuresQuery = z.object({ from: day, to: day });
 export const closure = z.object({ day: z.string(), reason: z.string() });
 export const closureBody = z.strictObject({ reason: z.string().trim().max(200).default('') });
 

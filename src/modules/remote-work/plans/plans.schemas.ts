@@ -1,15 +1,11 @@
 /** Zod schemas of the planner's routes (requests are strict: unknown fields are refused). */
 import { z } from 'zod';
 import { pageQuery } from '../../../platform/http/pagination.js';
-import { isIsoDate } from '../../../platform/calendar/rome.js';
+import { isoDay as day } from '../../../platform/http/dates.js';
 
 export const idParams = z.object({ id: z.uuid({ error: 'identificativo non valido (UUID atteso)' }).describe('Identificativo') });
 
-export const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'giorno nel formato AAAA-MM-GG' })
-  .refine(isIsoDate, { error: 'giorno inesistente nel calendario' })
-  .describe('Giorno (AAAA-MM-GG)');
+export const isoDay = day('giorno nel formato AAAA-MM-GG').describe('Giorno (AAAA-MM-GG)');
 
 const count = (max = 10_000_000) => z.number().int().min(0).max(max);
 const signed = z.number().int().min(-10_000_000).max(10_000_000);
