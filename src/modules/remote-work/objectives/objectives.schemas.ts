@@ -14,7 +14,7 @@ export const idParams = z.object({ id: uuid.describe('Identificativo') });
 
 // ------------------------------------------------------------------------------------------ inputs
 
-const indicatorInput = z.object({
+const indicatorInput = z.strictObject({
   id: uuid.optional().describe('Per modificare un indicatore esistente; senza, l’indicatore è nuovo'),
   name: z.string().max(200),
   unit: z.string().max(40).default(''),
@@ -24,7 +24,7 @@ const indicatorInput = z.object({
   direction: z.enum(DIRECTIONS).describe('increase: il valore deve crescere; decrease: deve diminuire'),
 });
 
-export const createObjectiveBody = z.object({
+export const createObjectiveBody = z.strictObject({
   title: z.string().min(1).max(200),
   description: z.string().max(4000).default(''),
   scope: z.enum(SCOPES).describe('office, team o person'),
@@ -47,10 +47,10 @@ export const updateObjectiveBody = z
   .partial()
   .strict();
 
-export const createReportBody = z.object({
+export const createReportBody = z.strictObject({
   reportedOn: day.describe('Data del resoconto, nel periodo dell’obiettivo e non futura'),
   comment: z.string().max(4000).default(''),
-  values: z.array(z.object({ indicatorId: uuid, value })).min(1).max(MAX_INDICATORS),
+  values: z.array(z.strictObject({ indicatorId: uuid, value })).min(1).max(MAX_INDICATORS),
 });
 
 export const listObjectivesQuery = z.object({
@@ -65,7 +65,7 @@ export const listObjectivesQuery = z.object({
 
 export const peopleQuery = z.object({ q: z.string().max(100).optional() });
 
-export const teamBody = z.object({
+export const teamBody = z.strictObject({
   name: z.string().min(1).max(200),
   officeId: uuid.nullable().describe('L’ufficio del gruppo; null per un gruppo di tutto l’ente (solo l’ufficio del personale)'),
   memberIds: z.array(uuid).max(500).describe('I dipendenti del gruppo'),

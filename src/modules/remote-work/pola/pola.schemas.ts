@@ -35,7 +35,7 @@ const notes = z
   .object(Object.fromEntries(NOTE_SECTIONS.map((s) => [s, text(4000).optional()])) as Record<(typeof NOTE_SECTIONS)[number], z.ZodOptional<z.ZodString>>)
   .strict();
 
-export const polaSettingsBody = z.object({
+export const polaSettingsBody = z.strictObject({
   firstYear: year.describe('Primo anno del triennio del PIAO'),
   simplifiedOverride: z.boolean().nullable().describe('Modello semplificato: true/false per sceglierlo, null per deciderlo dal numero di dipendenti (fino a 50)'),
   notes: notes.default({}).describe('Testo dell’ente per ciascuna parte del documento'),
@@ -68,7 +68,7 @@ const declarationFields = {
 export const polaDeclarationsBody = z.object(declarationFields).strict();
 export const polaDeclarations = z.object({ ...declarationFields, updatedAt: z.string().nullable() });
 
-export const polaTargetsBody = z.object({
+export const polaTargetsBody = z.strictObject({
   targets: z
     .array(
       z.object({
