@@ -26,6 +26,13 @@ describe('booking rules', () => {
     expect(code('2026-03-12T10:00:00+01:00', '2026-03-12T11:00:00+01:00', 250)).toBeNull();
   });
 
+  it('never starts in the past, even with no notice: today later is fine, today earlier is not', () => {
+    const sameDay = { ...rules, minNoticeDays: 0 };
+    expect(code('2026-03-10T09:00:00+01:00', '2026-03-10T11:00:00+01:00', 10, '2026-03-10T10:00:00+01:00', sameDay)).toBe('booking.notice_too_short');
+    expect(code('2026-03-10T10:00:00+01:00', '2026-03-10T11:00:00+01:00', 10, '2026-03-10T10:00:00+01:00', sameDay)).toBe('booking.notice_too_short');
+    expect(code('2026-03-10T10:15:00+01:00', '2026-03-10T11:00:00+01:00', 10, '2026-03-10T10:00:00+01:00', sameDay)).toBeNull();
+  });
+
   it('needs one calendar day of notice in Rome: no booking for today, tomorrow at 08:00 is fine', () => {
     expect(code('2026-03-10T18:00:00+01:00', '2026-03-10T19:00:00+01:00')).toBe('booking.notice_too_short');
     // 23:30 UTC on the 10th is already the 11th in Rome: tomorrow for a request made on the 10th

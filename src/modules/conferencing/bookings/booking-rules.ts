@@ -60,6 +60,8 @@ export function bookingViolation(rules: BookingRules, start: number, end: number
   if (connections > rules.capacity) {
     return E.connectionsInvalid(`La piattaforma regge al massimo ${rules.capacity} collegamenti contemporanei; ne hai chiesti ${connections}.`);
   }
+  // whatever the notice (0 days included), a booking never starts in the past
+  if (start <= now) return E.noticeTooShort('L’inizio è già passato: scegli un orario che deve ancora venire.');
   const today = romeParts(now).date;
   const s = romeParts(start);
   const earliest = addDays(today, rules.minNoticeDays);
