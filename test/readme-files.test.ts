@@ -43,3 +43,14 @@ describe('file names in the documentation', () => {
     expect(missing('docs/architecture.md', null).filter((n) => n.includes('/'))).toEqual([]);
   });
 });
+
+describe('settings in the README', () => {
+  it('lists every setting the configuration reads', () => {
+    const config = fs.readFileSync(path.join(ROOT, 'src/platform/config.ts'), 'utf8');
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const keys = [...config.matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(15);
+    expect(keys.filter((k) => !readme.includes(`\`${k}\``))).toEqual([]);
+  });
+});
+
