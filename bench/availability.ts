@@ -21,14 +21,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { loadConfig } from '../src/platform/config.js';
-import { buildApp } from '../src/app/build-app.js';
-import { createMailer } from '../src/platform/mail/index.js';
 import { showAvailability } from '../src/modules/conferencing/bookings/show-availability.js';
 import { addDays } from '../src/platform/calendar/rome.js';
 import { isItalianHoliday } from '../src/platform/calendar/working-days.js';
 import { rome } from '../src/modules/conferencing/conferencing.test-support.js';
-import { arg, cpuBetween, databaseCpuSeconds, freshDatabase, machine, percentile, round2 } from './lib/pg-bench.js';
+import { arg, cpuBetween, databaseCpuSeconds, freshDatabase, listenApp, machine, percentile, round2 } from './lib/pg-bench.js';
 import { addPlatform, peakUsed, setUpBodies } from './lib/conferencing.js';
 import { rng } from './lib/planner-instances.js';
 
@@ -78,7 +75,7 @@ async function main() {
   const runs = Number(arg('runs', '500'));
   const fresh = await freshDatabase(20);
   const { db } = fresh;
-  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  let app: Awaited<ReturnType<typeof listenApp>>['app'] | null = null;
   let platformIdForKeep = '';
   try {
     const setup = await setUpBodies(db);
@@ -176,10 +173,9 @@ async function main() {
     dbTimes.sort((a, b) => a - b);
 
     // 3. HTTP, one request at a time
-    const config = loadConfig({ ...process.env, DATABASE_URL: fresh.url, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000000', RATE_LIMIT_ADDRESS_MAX: '1000000000', RATE_LIMIT_FAILED_AUTH_MAX: '1000000000', JOBS: 'off', DATA_DIR: fresh.dataDir, PORT: '0', NODE_ENV: 'production' });
-    app = await buildApp({ config, db, mailer: createMailer(config) });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const listening = await listenApp(fresh);
+    app = listening.app;
+    const { base } = listening;
     const http: number[] = [];
     let bytes = 0;
     for (let i = 0; i < runs + 50; i++) {

@@ -12,10 +12,7 @@
  * database is created, prepared and dropped at the end. Prints one JSON object last.
  */
 import os from 'node:os';
-import { loadConfig } from '../src/platform/config.js';
-import { buildApp } from '../src/app/build-app.js';
-import { createMailer } from '../src/platform/mail/index.js';
-import { arg, freshDatabase, machine, percentile, round2 } from './lib/pg-bench.js';
+import { arg, freshDatabase, listenApp, machine, percentile, round2 } from './lib/pg-bench.js';
 import { addPlatform, peakUsed, randomBooking, setUpBodies, workingDays } from './lib/conferencing.js';
 import { rng } from './lib/planner-instances.js';
 
@@ -40,16 +37,15 @@ async function main() {
   const poolSize = Number(arg('pool', '20'));
   const fresh = await freshDatabase(poolSize);
   const { db } = fresh;
-  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  let app: Awaited<ReturnType<typeof listenApp>>['app'] | null = null;
   try {
     const setup = await setUpBodies(db);
     const platformId = await addPlatform(db, setup, 'Piattaforma della mattina affollata', CAPACITY);
     await db.query('analyze');
     const days = workingDays(3, dayCount);
-    const config = loadConfig({ ...process.env, DATABASE_URL: fresh.url, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000000', RATE_LIMIT_ADDRESS_MAX: '1000000000', RATE_LIMIT_FAILED_AUTH_MAX: '1000000000', JOBS: 'off', DATA_DIR: fresh.dataDir, PORT: '0', NODE_ENV: 'production' });
-    app = await buildApp({ config, db, mailer: createMailer(config) });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/api/v1`;
+    const listening = await listenApp(fresh);
+    app = listening.app;
+    const base = `${listening.base}/api/v1`;
 
     const known = new Map<string, Known>();
     const times: Record<Kind, number[]> = { create: [], change: [], cancel: [] };

@@ -27,14 +27,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { loadConfig } from '../src/platform/config.js';
-import { buildApp } from '../src/app/build-app.js';
-import { createMailer } from '../src/platform/mail/index.js';
 import type { Queryable } from '../src/platform/db/index.js';
 import * as repo from '../src/modules/conferencing/bookings/bookings.repo.js';
 import { admit, quickRefusal } from '../src/modules/conferencing/bookings/booking-capacity.js';
 import { suggestionLoadsCache } from '../src/modules/conferencing/platform-cache.js';
-import { arg, cpuBetween, databaseCpuSeconds, freshDatabase, machine, percentile, round2 } from './lib/pg-bench.js';
+import { arg, cpuBetween, databaseCpuSeconds, freshDatabase, listenApp, machine, percentile, round2 } from './lib/pg-bench.js';
 import { addPlatform, peakUsed, randomBooking, setUpBodies, workingDays } from './lib/conferencing.js';
 import { rng } from './lib/planner-instances.js';
 import type { LoadInput, LoadOutput } from './lib/booking-load.js';
@@ -192,7 +189,7 @@ async function main() {
   const poolSize = Number(arg('pool', '20'));
   const fresh = await freshDatabase(poolSize);
   const { db } = fresh;
-  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  let app: Awaited<ReturnType<typeof listenApp>>['app'] | null = null;
   try {
     const setup = await setUpBodies(db);
     const warmId = await addPlatform(db, setup, 'Piattaforma di riscaldamento', CAPACITY);
@@ -201,10 +198,9 @@ async function main() {
     await db.query('analyze');
     const days = workingDays(3, dayCount);
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: fresh.url, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000000', RATE_LIMIT_ADDRESS_MAX: '1000000000', RATE_LIMIT_FAILED_AUTH_MAX: '1000000000', JOBS: 'off', DATA_DIR: fresh.dataDir, PORT: '0', NODE_ENV: 'production' });
-    app = await buildApp({ config, db, mailer: createMailer(config) });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const listening = await listenApp(fresh);
+    app = listening.app;
+    const { config, base } = listening;
     const tokens = setup.members.map((m) => m.token);
 
     await load({ url: base, platformId: warmId, tokens, days, seconds: 3, connections, seed: 1, prefix: 'warm' });

@@ -8,6 +8,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDb, type Db, type Queryable } from '../../src/platform/db/index.js';
 import { prepareDatabase } from '../../src/app/prepare.js';
+import { buildApp } from '../../src/app/build-app.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
+import { createMailer } from '../../src/platform/mail/index.js';
 
 export function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,6 +30,21 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const round2 = (x: number) => Number(x.toFixed(2));
+
+/**
+ * The real app on a fresh database, listening on a free port of 127.0.0.1, as in production but
+ * with the rate limits out of the way and no background jobs. `base` is its address.
+ */
+export async function listenApp(fresh: FreshDatabase): Promise<{ app: Awaited<ReturnType<typeof buildApp>>; config: Config; base: string }> {
+  const unlimited = '1000000000';
+  const config = loadConfig({
+    ...process.env, DATABASE_URL: fresh.url, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: unlimited, RATE_LIMIT_ADDRESS_MAX: unlimited,
+    RATE_LIMIT_FAILED_AUTH_MAX: unlimited, JOBS: 'off', DATA_DIR: fresh.dataDir, PORT: '0', NODE_ENV: 'production',
+  });
+  const app = await buildApp({ config, db: fresh.db, mailer: createMailer(config) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, config, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
+}
 
 export interface FreshDatabase {
   db: Db;
