@@ -34,8 +34,10 @@ export async function createApiToken(
   const prefix = token.slice(0, 10);
   // Sign-in data, not a body's data: the owner connection (migrations/0003_auth.sql).
   const row = await db.ownerTx(async (tx) => {
-    if (!(await repo.findUserById(tx, input.userId))) throw errors.notFound('Utente inesistente.');
-    if (credential && !(await repo.credentialAlive(tx, input.userId, credential))) throw errors.unauthenticated();
+    // the request's credential, alive in the database, proves the person too; the CLI names one
+    if (credential) {
+      if (!(await repo.credentialAlive(tx, input.userId, credential))) throw errors.unauthenticated();
+    } else if (!(await repo.findUserById(tx, input.userId))) throw errors.notFound('Utente inesistente.');
     return repo.insertApiToken(tx, { id: crypto.randomUUID(), userId: input.userId, name, hash: sha256(token), prefix, expiresInDays: days });
   });
   return { id: row.id, name: row.name, token, prefix, createdAt: row.created_at, expiresAt: row.expires_at };

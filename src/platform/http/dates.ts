@@ -5,7 +5,6 @@
  * most a year) its use case checks.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../calendar/rome.js';
 
 export const DAY_MIN = '1900-01-01';
 export const DAY_MAX = '2199-12-31';
@@ -15,12 +14,9 @@ const RANGE = 'data fuori dall’intervallo ammesso (dal 1900 al 2199)';
 const inRange = (day: string) => day >= DAY_MIN && day <= DAY_MAX;
 const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A day 'YYYY-MM-DD' that exists, 1900–2199. */
+/** A day 'YYYY-MM-DD' that exists (zod's format knows months and leap years), 1900–2199. */
 export function isoDay(error = 'data nel formato AAAA-MM-GG') {
-  return z.iso
-    .date({ error })
-    .refine((d) => !DAY_SHAPE.test(d) || isIsoDate(d), { error: 'giorno inesistente nel calendario' })
-    .refine((d) => !DAY_SHAPE.test(d) || inRange(d), { error: RANGE });
+  return z.iso.date({ error }).refine((d) => !DAY_SHAPE.test(d) || inRange(d), { error: RANGE });
 }
 
 /** An instant with its offset (2027-01-12T09:00:00+01:00), 1900–2199. */

@@ -1,7 +1,8 @@
 /** The one error mapper: transactions that kept deadlocking answer 503 with Retry-After; errors' retryAfter sets the header. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerProblemHandling } from './problem.js';
+import net from 'node:net';
+import { registerProblemHandling, sendClientErrorProblem } from './problem.js';
 import { defineError } from './errors.js';
 
 const slowDown = defineError('test.slow_down', { status: 429, title: 'Piano', titleEn: 'Slow down' });
@@ -49,8 +50,6 @@ describe('problem mapping', () => {
 
 describe('requests refused by the HTTP parser', () => {
   it('answers 431 and 400 as problem+json, before Fastify routes them', async () => {
-    const net = await import('node:net');
-    const { sendClientErrorProblem } = await import('./problem.js');
     const server = Fastify({ clientErrorHandler: sendClientErrorProblem });
     server.get('/', async () => ({ ok: true }));
     await server.listen({ port: 0, host: '127.0.0.1' });

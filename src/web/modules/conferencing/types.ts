@@ -26,7 +26,6 @@ export type BookingPage = ResultOf<'listBookings'>;
 export type Segment = ResultOf<'showConferencePlatformAvailability'>[number];
 
 export type Usage = ResultOf<'showConferencePlatformUsage'>;
-export type UsageRow = Usage['totals'];
 
 /** One place where a lower capacity does not hold the bookings already made (platform.capacity_below_bookings). */
 export interface CapacityShortfall {

@@ -17,7 +17,7 @@ export default function TokensPage() {
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => call(http.GET('/api/v1/auth/tokens')) });
   const list = tokens.data?.items ?? [];
   const [name, setName] = useState('');
-  const [days, setDays] = useState<(typeof DURATIONS)[number]>(90);
+  const [days, setDays] = useState<(typeof DURATIONS)[number]>(DURATIONS[0]);
   const [nameError, setNameError] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<{ name: string; token: string; expiresAt: string | null } | null>(null);
@@ -97,7 +97,7 @@ export default function TokensPage() {
       )}
       <form noValidate onSubmit={create} className="form-narrow mb-4">
         <TextField ref={nameRef} label={t('tokens.name')} help={t('tokens.nameHelp')} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} error={nameError} />
-        <SelectField label={t('tokens.duration')} help={t('tokens.durationHelp')} value={days} onChange={(e) => setDays(DURATIONS.find((d) => String(d) === e.target.value) ?? 90)}>
+        <SelectField label={t('tokens.duration')} help={t('tokens.durationHelp')} value={days} onChange={(e) => setDays(DURATIONS.find((d) => String(d) === e.target.value) ?? DURATIONS[0])}>
           {DURATIONS.map((d) => (
             <option key={d} value={d}>
               {t('tokens.days', { n: d })}
